@@ -1,0 +1,1 @@
+//! Identifier validators: pure functions, no I/O.
