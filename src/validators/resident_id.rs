@@ -1,0 +1,355 @@
+//! Resident identity number (公民身份号码, GB 11643-1999).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Local, NaiveDate};
+
+use super::checksum::mod11_2;
+use super::{Problem, normalise};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResidentId {
+    /// Address code, 6 digits.
+    pub region: String,
+    /// First two digits of the address code.
+    pub province: u8,
+    pub birth: NaiveDate,
+    /// Odd 17th digit = male.
+    pub male: bool,
+}
+
+/// The 31 mainland province-level divisions (GB/T 2260), with short names.
+const PROVINCES: [(u8, &str); 31] = [
+    (11, "北京"),
+    (12, "天津"),
+    (13, "河北"),
+    (14, "山西"),
+    (15, "内蒙古"),
+    (21, "辽宁"),
+    (22, "吉林"),
+    (23, "黑龙江"),
+    (31, "上海"),
+    (32, "江苏"),
+    (33, "浙江"),
+    (34, "安徽"),
+    (35, "福建"),
+    (36, "江西"),
+    (37, "山东"),
+    (41, "河南"),
+    (42, "湖北"),
+    (43, "湖南"),
+    (44, "广东"),
+    (45, "广西"),
+    (46, "海南"),
+    (50, "重庆"),
+    (51, "四川"),
+    (52, "贵州"),
+    (53, "云南"),
+    (54, "西藏"),
+    (61, "陕西"),
+    (62, "甘肃"),
+    (63, "青海"),
+    (64, "宁夏"),
+    (65, "新疆"),
+];
+
+/// Chinese short name of a mainland province code, plus 71/81/82/83 which
+/// appear in residence permits (83 is the permit code for Taiwan residents).
+pub fn province_name(code: u8) -> Option<&'static str> {
+    PROVINCES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, n)| *n)
+        .or(match code {
+            71 | 83 => Some("台湾"),
+            81 => Some("香港"),
+            82 => Some("澳门"),
+            _ => None,
+        })
+}
+
+pub(crate) fn is_mainland_province(code: u8) -> bool {
+    PROVINCES.iter().any(|(c, _)| *c == code)
+}
+
+/// Parse an 18-digit resident ID (baseline rules; see [`warnings`] for the
+/// optional historical-county test).
+pub fn parse(s: &str) -> Result<ResidentId, Problem> {
+    let s = normalise(s);
+    if s.len() == 15 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Problem::error(
+            "15 位一代身份证号码已于 2013-01-01 停止使用，请填写 18 位号码",
+            "15-digit first-generation ID numbers ceased to be valid on 2013-01-01; enter the 18-digit number",
+        ));
+    }
+    parse18(&s, "身份证号码", "ID number", |region| {
+        let province: u8 = region[..2].parse().unwrap_or(0);
+        if is_mainland_province(province) {
+            Ok(())
+        } else {
+            Err(Problem::error(
+                format!("地址码省份 {} 不存在", &region[..2]),
+                format!("unknown province code {} in the address code", &region[..2]),
+            ))
+        }
+    })
+}
+
+/// Structural check of a 15-digit first-generation number (GB 11643-1989):
+/// 6-digit address, YYMMDD birth date in the 1900s, 3-digit sequence.
+/// Such a number is never acceptable for filing ([`parse`] rejects it); this
+/// exists so callers can tell a mistyped number from an outdated one.
+pub fn parse15(s: &str) -> Result<ResidentId, Problem> {
+    let s = normalise(s);
+    if s.len() != 15 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Problem::error(
+            "15 位号码应全为数字",
+            "a 15-digit number must be 15 digits",
+        ));
+    }
+    let province: u8 = s[..2].parse().unwrap_or(0);
+    if !is_mainland_province(province) {
+        return Err(bad_province(&s[..2]));
+    }
+    let birth = date(&format!("19{}", &s[6..12]))?;
+    Ok(ResidentId {
+        region: s[..6].to_string(),
+        province,
+        birth,
+        male: (s.as_bytes()[14] - b'0') % 2 == 1,
+    })
+}
+
+fn bad_province(code: &str) -> Problem {
+    Problem::error(
+        format!("地址码省份 {code} 不存在"),
+        format!("unknown province code {code} in the address code"),
+    )
+}
+
+/// Shared GB 11643 layout check (also used by residence permits and the 2023
+/// foreign permanent-resident ID). `s` must already be normalised.
+pub(crate) fn parse18(
+    s: &str,
+    what_zh: &str,
+    what_en: &str,
+    region_ok: impl Fn(&str) -> Result<(), Problem>,
+) -> Result<ResidentId, Problem> {
+    let b = s.as_bytes();
+    if s.chars().count() != 18 {
+        return Err(Problem::error(
+            format!("{what_zh}应为 18 位（当前 {} 位）", s.chars().count()),
+            format!(
+                "{what_en} must have 18 characters (found {})",
+                s.chars().count()
+            ),
+        ));
+    }
+    if !b[..17].iter().all(u8::is_ascii_digit) || !(b[17].is_ascii_digit() || b[17] == b'X') {
+        return Err(Problem::error(
+            format!("{what_zh}应为 17 位数字加 1 位数字或 X"),
+            format!("{what_en} must be 17 digits followed by a digit or X"),
+        ));
+    }
+    let region = &s[..6];
+    region_ok(region)?;
+    let birth = date(&s[6..14])?;
+    let expected = mod11_2(&b[..17]).unwrap_or(b'?');
+    if expected != b[17] {
+        return Err(Problem::error(
+            format!("校验位应为 {}", expected as char),
+            format!("check character should be {}", expected as char),
+        ));
+    }
+    Ok(ResidentId {
+        region: region.to_string(),
+        province: region[..2].parse().unwrap_or(0),
+        birth,
+        male: (b[16] - b'0') % 2 == 1,
+    })
+}
+
+/// A real, non-future YYYYMMDD date.
+fn date(yyyymmdd: &str) -> Result<NaiveDate, Problem> {
+    let d = NaiveDate::parse_from_str(yyyymmdd, "%Y%m%d").map_err(|_| {
+        Problem::error(
+            format!("出生日期 {yyyymmdd} 不是有效日期"),
+            format!("birth date {yyyymmdd} is not a real date"),
+        )
+    })?;
+    if d > Local::now().date_naive() {
+        return Err(Problem::error(
+            format!("出生日期 {d} 在未来"),
+            format!("birth date {d} is in the future"),
+        ));
+    }
+    Ok(d)
+}
+
+/// Full years of age on `on` (0 if `on` is before `birth`).
+pub fn age_on(birth: NaiveDate, on: NaiveDate) -> u32 {
+    let mut years = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    u32::try_from(years).unwrap_or(0)
+}
+
+/// code -> (year abolished, description)
+static ABOLISHED: LazyLock<HashMap<&'static str, (i32, &'static str)>> = LazyLock::new(|| {
+    include_str!("data/abolished_counties.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let code = f.next()?;
+            let year = f.next()?.parse().ok()?;
+            Some((code, (year, f.next().unwrap_or(""))))
+        })
+        .collect()
+});
+
+/// Optional "strict" checks, Warning level only: the county code was abolished
+/// before the birth year, so it could never have been assigned to this holder.
+/// (The opposite test, "code created after birth", is unsound: numbers issued
+/// in 1984–1999 used the then-current code for people of any age.)
+pub fn warnings(id: &ResidentId) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if let Some((year, _)) = ABOLISHED.get(id.region.as_str())
+        && id.birth.year() > *year
+    {
+        out.push(Problem::warning(
+            format!(
+                "地址码 {} 已于 {year} 年撤销，早于出生年份，请核对号码",
+                id.region
+            ),
+            format!(
+                "address code {} was abolished in {year}, before the birth year; check the number",
+                id.region
+            ),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standard_examples() {
+        let a = parse("11010519491231002X").unwrap();
+        assert_eq!(a.region, "110105");
+        assert_eq!(a.province, 11);
+        assert!(!a.male);
+        assert_eq!(a.birth, NaiveDate::from_ymd_opt(1949, 12, 31).unwrap());
+        let b = parse(" 440524188001010014 ").unwrap();
+        assert!(b.male);
+        assert!(warnings(&b).is_empty());
+    }
+
+    #[test]
+    fn lowercase_x() {
+        assert!(parse("44011320141005001x").is_ok());
+    }
+
+    #[test]
+    fn fifteen_digits_rejected_with_reason() {
+        let p = parse("150102880730303").unwrap_err();
+        assert!(p.en.contains("2013-01-01"));
+        assert!(!p.zh.contains("150102880730303"));
+        assert!(parse15("150102880730303").is_ok());
+        assert!(parse15("610104620932690").is_err());
+    }
+
+    #[test]
+    fn check_character_reported_without_echoing_number() {
+        let p = parse("11010519491231001X").unwrap_err();
+        assert!(p.zh.starts_with("校验位应为"));
+        assert!(!p.en.contains("11010519491231001"));
+    }
+
+    #[test]
+    fn abolished_county_warning() {
+        let id = parse("110201199312010077").unwrap();
+        assert_eq!(warnings(&id).len(), 1);
+        assert_eq!(warnings(&id)[0].level, super::super::Level::Warning);
+    }
+
+    #[test]
+    fn ages() {
+        let b = NaiveDate::from_ymd_opt(2000, 2, 29).unwrap();
+        assert_eq!(age_on(b, NaiveDate::from_ymd_opt(2018, 2, 28).unwrap()), 17);
+        assert_eq!(age_on(b, NaiveDate::from_ymd_opt(2018, 3, 1).unwrap()), 18);
+        assert_eq!(age_on(b, NaiveDate::from_ymd_opt(1999, 1, 1).unwrap()), 0);
+    }
+
+    #[test]
+    fn province_names() {
+        assert_eq!(province_name(44), Some("广东"));
+        assert_eq!(province_name(81), Some("香港"));
+        assert_eq!(province_name(99), None);
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for s in [
+            "",
+            "X",
+            "１１０１０５１９４９１２３１００２Ｘ",
+            "11010519491231002é",
+            "ÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄ",
+        ] {
+            let _ = parse(s);
+            let _ = parse15(s);
+        }
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A valid body: real province, date 1900..=2020, any sequence.
+    fn valid_id() -> impl Strategy<Value = String> {
+        (0..PROVINCES.len(), 0u32..10000, 0u32..44000, 0u32..1000).prop_map(
+            |(p, rest, day, seq)| {
+                let d = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap()
+                    + chrono::Days::new(u64::from(day));
+                let body = format!(
+                    "{:02}{:04}{}{:03}",
+                    PROVINCES[p].0,
+                    rest,
+                    d.format("%Y%m%d"),
+                    seq
+                );
+                let c = mod11_2(body.as_bytes()).unwrap() as char;
+                format!("{body}{c}")
+            },
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn generated_valid_is_accepted(id in valid_id()) {
+            prop_assert!(parse(&id).is_ok());
+        }
+
+        #[test]
+        fn single_substitution_is_rejected(id in valid_id(), pos in 0usize..18, sym in 0usize..11) {
+            let new = b"0123456789X"[sym];
+            prop_assume!(id.as_bytes()[pos] != new);
+            let mut m = id.into_bytes();
+            m[pos] = new;
+            let m = String::from_utf8(m).unwrap();
+            prop_assert!(parse(&m).is_err());
+        }
+
+        #[test]
+        fn never_panics(s in "\\PC*") {
+            let _ = parse(&s);
+        }
+    }
+}
