@@ -1,0 +1,226 @@
+//! Mainland mobile and landline numbers (general-rules.md §4).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::Problem;
+
+/// Allocated prefixes (3–5 digits), from the dated data table.
+static MOBILE_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    data_rows(include_str!("data/mobile_prefixes.txt"))
+        .map(|(p, _)| p)
+        .collect()
+});
+
+/// Area code (with leading 0) -> province short name.
+static AREA_CODES: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| data_rows(include_str!("data/area_codes.txt")).collect());
+
+/// Non-comment lines split into (first field, rest of line after a tab).
+fn data_rows(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split_once('\t').unwrap_or((l, "")))
+        .map(|(a, b)| (a.trim(), b.trim()))
+}
+
+/// Drop spaces, dashes, dots and parentheses; keep a leading '+'.
+fn compact(s: &str) -> String {
+    s.trim()
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                ' ' | '-' | '.' | '(' | ')' | '（' | '）' | '\u{3000}' | '\u{2014}'
+            )
+        })
+        .collect()
+}
+
+/// Validate a mainland mobile number; returns the normalised 11 digits.
+pub fn mobile(s: &str) -> Result<String, Problem> {
+    let c = compact(s);
+    let digits = c
+        .strip_prefix("+86")
+        .or_else(|| c.strip_prefix("0086"))
+        .or_else(|| {
+            if c.len() == 13 {
+                c.strip_prefix("86")
+            } else {
+                None
+            }
+        })
+        .unwrap_or(&c);
+    if digits.len() != 11 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Problem::error(
+            "手机号码应为 11 位数字",
+            "a mobile number has 11 digits",
+        ));
+    }
+    if !digits.starts_with('1') {
+        return Err(Problem::error(
+            "手机号码应以 1 开头",
+            "a mobile number starts with 1",
+        ));
+    }
+    if !MOBILE_PREFIXES.iter().any(|p| digits.starts_with(p)) {
+        return Err(Problem::error(
+            format!("号段 {} 未分配给公众移动通信网", &digits[..3]),
+            format!(
+                "prefix {} is not allocated to public mobile networks",
+                &digits[..3]
+            ),
+        ));
+    }
+    Ok(digits.to_string())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Landline {
+    /// Area code including the leading 0, e.g. "010", "0755".
+    pub area_code: String,
+    /// Local number, 7 or 8 digits.
+    pub local: String,
+    pub province: Option<&'static str>,
+}
+
+/// Length (with the leading 0) of the area code that `digits` starts with:
+/// 010, 020–025 and 027–029 are short; every other 0[3-9]xx is 4 long.
+fn area_code_len(digits: &str) -> Option<usize> {
+    let b = digits.as_bytes();
+    match (b.first(), b.get(1), b.get(2)) {
+        (Some(b'0'), Some(b'1'), Some(b'0')) => Some(3),
+        (Some(b'0'), Some(b'2'), Some(d)) if d.is_ascii_digit() && *d != b'6' => Some(3),
+        (Some(b'0'), Some(b'3'..=b'9'), Some(d)) if d.is_ascii_digit() => Some(4),
+        _ => None,
+    }
+}
+
+/// Validate a mainland landline: `0` + area code + 7–8 digit local number whose
+/// first digit is 2–8, optionally with `-` separators and a trailing `-ext`.
+/// A `+86`/`0086` prefix replaces the leading 0 of the area code.
+pub fn landline(s: &str) -> Result<Landline, Problem> {
+    let trimmed = s.trim();
+    let mut parts: Vec<String> = trimmed
+        .split(['-', '—', ' ', '\u{3000}'])
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.chars()
+                .filter(|c| !matches!(c, '(' | ')' | '（' | '）'))
+                .collect()
+        })
+        .collect();
+    // International prefix: "+86 10 ..." or "+8610..." -> "010...".
+    if let Some(first) = parts.first().cloned() {
+        if let Some(rest) = first
+            .strip_prefix("+86")
+            .or_else(|| first.strip_prefix("0086"))
+        {
+            if rest.is_empty() {
+                parts.remove(0);
+                if let Some(next) = parts.first_mut() {
+                    next.insert(0, '0');
+                }
+            } else {
+                parts[0] = format!("0{rest}");
+            }
+        }
+    }
+    let all = parts.concat();
+    if all.is_empty() || !all.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad_landline());
+    }
+    let Some(len) = area_code_len(&all) else {
+        return Err(if all.starts_with('0') {
+            let shown = &all[..all.len().min(3)];
+            Problem::error(
+                format!("区号 {shown} 不存在"),
+                format!("area code {shown} does not exist"),
+            )
+        } else {
+            Problem::error(
+                "固定电话应带区号（以 0 开头）",
+                "a landline number needs its area code (starting with 0)",
+            )
+        });
+    };
+    let area_code = all[..len].to_string();
+    // If the user separated the area code, respect their grouping; the part
+    // after the local number, if any, is an extension.
+    let local = if parts.len() >= 2 && parts[0] == area_code {
+        if parts.len() > 3 || parts.get(2).is_some_and(|e| e.len() > 6) {
+            return Err(bad_landline());
+        }
+        parts[1].clone()
+    } else if parts.len() == 1 {
+        all[len..].to_string()
+    } else {
+        return Err(bad_landline());
+    };
+    let first_ok = matches!(local.as_bytes().first(), Some(b'2'..=b'8'));
+    if !(7..=8).contains(&local.len()) || !first_ok {
+        return Err(Problem::error(
+            "本地号码应为 7–8 位且首位为 2–8",
+            "the local number must have 7–8 digits and start with 2–8",
+        ));
+    }
+    let province = AREA_CODES.get(area_code.as_str()).copied();
+    Ok(Landline {
+        area_code,
+        local,
+        province,
+    })
+}
+
+fn bad_landline() -> Problem {
+    Problem::error(
+        "固定电话格式应为 区号-号码，如 010-62345678",
+        "landline format: area code, then number, e.g. 010-62345678",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mobiles() {
+        assert_eq!(mobile("+86 138-0013-8000").unwrap(), "13800138000");
+        assert_eq!(mobile("0086 13800138000").unwrap(), "13800138000");
+        assert_eq!(mobile("8613800138000").unwrap(), "13800138000");
+        assert_eq!(mobile("17410123456").unwrap(), "17410123456");
+        assert!(mobile("17413123456").is_err());
+        assert!(mobile("15412345678").unwrap_err().zh.contains("154"));
+        assert!(mobile("１３８００１３８０００").is_err());
+    }
+
+    #[test]
+    fn landlines() {
+        let l = landline("0755-26543210").unwrap();
+        assert_eq!(
+            (l.area_code.as_str(), l.local.as_str(), l.province),
+            ("0755", "26543210", Some("广东"))
+        );
+        let l = landline("(010)62345678").unwrap();
+        assert_eq!((l.area_code.as_str(), l.province), ("010", Some("北京")));
+        let l = landline("+86 10 6234 5678");
+        assert!(l.is_err(), "space-split local numbers are ambiguous: {l:?}");
+        let l = landline("+86-10-62345678").unwrap();
+        assert_eq!(l.area_code, "010");
+        assert!(landline("02162345678").is_ok());
+        assert!(landline("021-62345678-8001").is_ok());
+        assert!(landline("0999-8123456").unwrap().province == Some("新疆"));
+        assert!(landline("0349-2123456").unwrap().province.is_none());
+        assert!(landline("026-12345678").unwrap_err().zh.contains("026"));
+        assert!(landline("12345678").is_err());
+        assert!(landline("010-1234567").is_err());
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for s in ["", "-", "+86", "0", "0é", "é", "--0--", "（０１０）"] {
+            let _ = mobile(s);
+            let _ = landline(s);
+        }
+    }
+}
