@@ -97,7 +97,7 @@ pub fn taiwan_id(s: &str) -> Result<(), Problem> {
         let w = if i == 8 { 1 } else { 8 - i as u32 };
         sum += u32::from(d - b'0') * w;
     }
-    if sum % 10 == 0 {
+    if sum.is_multiple_of(10) {
         Ok(())
     } else {
         Err(Problem::error(

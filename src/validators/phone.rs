@@ -111,19 +111,18 @@ pub fn landline(s: &str) -> Result<Landline, Problem> {
         })
         .collect();
     // International prefix: "+86 10 ..." or "+8610..." -> "010...".
-    if let Some(first) = parts.first().cloned() {
-        if let Some(rest) = first
+    if let Some(first) = parts.first().cloned()
+        && let Some(rest) = first
             .strip_prefix("+86")
             .or_else(|| first.strip_prefix("0086"))
-        {
-            if rest.is_empty() {
-                parts.remove(0);
-                if let Some(next) = parts.first_mut() {
-                    next.insert(0, '0');
-                }
-            } else {
-                parts[0] = format!("0{rest}");
+    {
+        if rest.is_empty() {
+            parts.remove(0);
+            if let Some(next) = parts.first_mut() {
+                next.insert(0, '0');
             }
+        } else {
+            parts[0] = format!("0{rest}");
         }
     }
     let all = parts.concat();
