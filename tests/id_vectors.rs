@@ -16,16 +16,11 @@ fn is_valid(kind: &str, value: &str) -> Option<bool> {
         // Structural validity of a first-generation number; `parse` must still
         // refuse it for filing, whatever the structure.
         "ric15" => {
-            assert!(
-                resident_id::parse(value).is_err(),
-                "parse must refuse 15-digit numbers"
-            );
+            assert!(resident_id::parse(value).is_err(), "parse must refuse 15-digit numbers");
             resident_id::parse15(value).is_ok()
         }
         // Strict mode: baseline rules plus no abolished-county warning.
-        "ric_strict" => {
-            resident_id::parse(value).is_ok_and(|id| resident_id::warnings(&id).is_empty())
-        }
+        "ric_strict" => resident_id::parse(value).is_ok_and(|id| resident_id::warnings(&id).is_empty()),
         "uscc" => uscc::parse(value).is_ok(),
         "orgcode" => uscc::legacy_kind(value) == Some("orgcode"),
         "regno15" => uscc::legacy_kind(value) == Some("regno15"),
@@ -34,14 +29,11 @@ fn is_valid(kind: &str, value: &str) -> Option<bool> {
         "residence_permit_hmt" => permits::hmt_residence_permit(value).is_ok(),
         "passport_cn" => permits::passport_cn(value).is_ok(),
         // Warnings count as "invalid": the 2004 check digit is only a warning.
-        "foreign_pr_2004" | "foreign_pr_2023" => {
-            permits::foreign_permanent_resident_id(value).is_ok_and(|w| w.is_empty())
-        }
+        "foreign_pr_2004" | "foreign_pr_2023" => permits::foreign_permanent_resident_id(value).is_ok_and(|w| w.is_empty()),
         "mobile" => phone::mobile(value).is_ok(),
         "landline" => phone::landline(value).is_ok(),
         // "invalid" covers both NotApproved and Unknown (not in the snapshot).
-        "tld_icp" => domain::parse(&format!("example{value}"))
-            .is_ok_and(|d| domain::suffix_status(&d) == domain::SuffixStatus::Approved),
+        "tld_icp" => domain::parse(&format!("example{value}")).is_ok_and(|d| domain::suffix_status(&d) == domain::SuffixStatus::Approved),
         _ => return None,
     })
 }
@@ -49,8 +41,7 @@ fn is_valid(kind: &str, value: &str) -> Option<bool> {
 #[test]
 fn every_vector_row() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/research/id-vectors.tsv");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read test vectors at {}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read test vectors at {}: {e}", path.display()));
     let mut checked = 0;
     let mut failures = Vec::new();
     let mut disagreements_seen = Vec::new();
@@ -66,16 +57,10 @@ fn every_vector_row() {
             "invalid" => false,
             other => panic!("line {}: unknown expected value {other:?}", n + 1),
         };
-        let got = is_valid(kind, value)
-            .unwrap_or_else(|| panic!("line {}: unknown kind {kind:?}", n + 1));
+        let got = is_valid(kind, value).unwrap_or_else(|| panic!("line {}: unknown kind {kind:?}", n + 1));
         checked += 1;
         if let Some((_, _, why)) = DISAGREE.iter().find(|(k, v, _)| *k == kind && *v == value) {
-            assert_ne!(
-                got,
-                want,
-                "line {}: listed as disagreement ({why}) but now agrees",
-                n + 1
-            );
+            assert_ne!(got, want, "line {}: listed as disagreement ({why}) but now agrees", n + 1);
             disagreements_seen.push(value);
             continue;
         }
@@ -88,20 +73,9 @@ fn every_vector_row() {
         }
     }
     for (k, v, _) in DISAGREE {
-        assert!(
-            disagreements_seen.contains(v),
-            "disagreement {k} {v} is not in the TSV any more"
-        );
+        assert!(disagreements_seen.contains(v), "disagreement {k} {v} is not in the TSV any more");
     }
-    println!(
-        "id-vectors: {checked} rows checked, {} deliberate disagreements",
-        DISAGREE.len()
-    );
-    assert!(
-        failures.is_empty(),
-        "{} rows disagree:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    println!("id-vectors: {checked} rows checked, {} deliberate disagreements", DISAGREE.len());
+    assert!(failures.is_empty(), "{} rows disagree:\n{}", failures.len(), failures.join("\n"));
     assert!(checked > 0, "no rows found in {}", path.display());
 }

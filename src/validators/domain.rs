@@ -40,16 +40,10 @@ pub fn parse(s: &str) -> Result<DomainName, Problem> {
         ));
     }
     if t.contains(['/', '\\', '?', '#']) {
-        return Err(err(
-            "只填域名，不要带路径",
-            "enter only the domain, without a path",
-        ));
+        return Err(err("只填域名，不要带路径", "enter only the domain, without a path"));
     }
     if t.contains(':') {
-        return Err(err(
-            "只填域名，不要带端口",
-            "enter only the domain, without a port",
-        ));
+        return Err(err("只填域名，不要带端口", "enter only the domain, without a port"));
     }
     if t.chars().any(char::is_whitespace) {
         return Err(err("域名不能包含空格", "a domain must not contain spaces"));
@@ -75,35 +69,18 @@ pub fn parse(s: &str) -> Result<DomainName, Problem> {
             "empty label (two dots in a row, or a leading dot)",
         ));
     }
-    let ascii = idna::domain_to_ascii(t).map_err(|_| {
-        err(
-            "域名包含不允许的字符",
-            "the domain contains characters that are not allowed",
-        )
-    })?;
+    let ascii = idna::domain_to_ascii(t).map_err(|_| err("域名包含不允许的字符", "the domain contains characters that are not allowed"))?;
     check_labels(&ascii)?;
     let (unicode, res) = idna::domain_to_unicode(&ascii);
-    res.map_err(|_| {
-        err(
-            "国际化域名编码无效",
-            "invalid internationalised (xn--) label",
-        )
-    })?;
+    res.map_err(|_| err("国际化域名编码无效", "invalid internationalised (xn--) label"))?;
     let is_idn = ascii.split('.').any(|l| l.starts_with("xn--"));
-    Ok(DomainName {
-        ascii,
-        unicode,
-        is_idn,
-    })
+    Ok(DomainName { ascii, unicode, is_idn })
 }
 
 /// LDH and length rules on the ASCII form.
 fn check_labels(ascii: &str) -> Result<(), Problem> {
     if ascii.len() > 253 {
-        return Err(err(
-            "域名总长度超过 253 个字符",
-            "the domain is longer than 253 characters",
-        ));
+        return Err(err("域名总长度超过 253 个字符", "the domain is longer than 253 characters"));
     }
     let labels: Vec<&str> = ascii.split('.').collect();
     if labels.len() < 2 {
@@ -114,35 +91,20 @@ fn check_labels(ascii: &str) -> Result<(), Problem> {
     }
     for l in &labels {
         if l.is_empty() || l.len() > 63 {
-            return Err(err(
-                "域名每一级长度应为 1–63 个字符",
-                "each label must be 1–63 characters long",
-            ));
+            return Err(err("域名每一级长度应为 1–63 个字符", "each label must be 1–63 characters long"));
         }
-        if !l
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
+        if !l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
             return Err(err(
                 "域名只能包含字母、数字、连字符和汉字",
                 "labels may contain only letters, digits, hyphens and Chinese characters",
             ));
         }
         if l.starts_with('-') || l.ends_with('-') {
-            return Err(err(
-                "域名标签不能以连字符开头或结尾",
-                "a label must not start or end with a hyphen",
-            ));
+            return Err(err("域名标签不能以连字符开头或结尾", "a label must not start or end with a hyphen"));
         }
     }
-    if labels
-        .last()
-        .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return Err(err(
-            "这看起来是 IP 地址，不是域名",
-            "this looks like an IP address, not a domain",
-        ));
+    if labels.last().is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit())) {
+        return Err(err("这看起来是 IP 地址，不是域名", "this looks like an IP address, not a domain"));
     }
     Ok(())
 }
@@ -268,20 +230,14 @@ mod tests {
     #[test]
     fn registrable_domains() {
         let d = parse("www.example.com.cn").unwrap();
-        assert_eq!(
-            (registrable(&d).as_str(), suffix(&d).as_str()),
-            ("example.com.cn", "com.cn")
-        );
+        assert_eq!((registrable(&d).as_str(), suffix(&d).as_str()), ("example.com.cn", "com.cn"));
         assert!(is_subdomain(&d));
         let d = parse("example.com.cn").unwrap();
         assert!(!is_subdomain(&d));
         let d = parse("a.b.例子.公益.cn").unwrap();
         assert_eq!(registrable(&d), "例子.公益.cn");
         let d = parse("shop.example.com").unwrap();
-        assert_eq!(
-            (registrable(&d).as_str(), suffix(&d).as_str()),
-            ("example.com", "com")
-        );
+        assert_eq!((registrable(&d).as_str(), suffix(&d).as_str()), ("example.com", "com"));
         let d = parse("example.gs.cn").unwrap();
         assert_eq!(suffix_status(&d), SuffixStatus::Approved);
     }

@@ -6,11 +6,8 @@ use std::sync::LazyLock;
 use super::Problem;
 
 /// Allocated prefixes (3–5 digits), from the dated data table.
-static MOBILE_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    data_rows(include_str!("data/mobile_prefixes.txt"))
-        .map(|(p, _)| p)
-        .collect()
-});
+static MOBILE_PREFIXES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_rows(include_str!("data/mobile_prefixes.txt")).map(|(p, _)| p).collect());
 
 /// Area code (with leading 0) -> province short name.
 static AREA_CODES: LazyLock<HashMap<&'static str, &'static str>> =
@@ -28,12 +25,7 @@ fn data_rows(text: &'static str) -> impl Iterator<Item = (&'static str, &'static
 fn compact(s: &str) -> String {
     s.trim()
         .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                ' ' | '-' | '.' | '(' | ')' | '（' | '）' | '\u{3000}' | '\u{2014}'
-            )
-        })
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '（' | '）' | '\u{3000}' | '\u{2014}'))
         .collect()
 }
 
@@ -43,33 +35,18 @@ pub fn mobile(s: &str) -> Result<String, Problem> {
     let digits = c
         .strip_prefix("+86")
         .or_else(|| c.strip_prefix("0086"))
-        .or_else(|| {
-            if c.len() == 13 {
-                c.strip_prefix("86")
-            } else {
-                None
-            }
-        })
+        .or_else(|| if c.len() == 13 { c.strip_prefix("86") } else { None })
         .unwrap_or(&c);
     if digits.len() != 11 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Problem::error(
-            "手机号码应为 11 位数字",
-            "a mobile number has 11 digits",
-        ));
+        return Err(Problem::error("手机号码应为 11 位数字", "a mobile number has 11 digits"));
     }
     if !digits.starts_with('1') {
-        return Err(Problem::error(
-            "手机号码应以 1 开头",
-            "a mobile number starts with 1",
-        ));
+        return Err(Problem::error("手机号码应以 1 开头", "a mobile number starts with 1"));
     }
     if !MOBILE_PREFIXES.iter().any(|p| digits.starts_with(p)) {
         return Err(Problem::error(
             format!("号段 {} 未分配给公众移动通信网", &digits[..3]),
-            format!(
-                "prefix {} is not allocated to public mobile networks",
-                &digits[..3]
-            ),
+            format!("prefix {} is not allocated to public mobile networks", &digits[..3]),
         ));
     }
     Ok(digits.to_string())
@@ -104,17 +81,11 @@ pub fn landline(s: &str) -> Result<Landline, Problem> {
     let mut parts: Vec<String> = trimmed
         .split(['-', '—', ' ', '\u{3000}'])
         .filter(|p| !p.is_empty())
-        .map(|p| {
-            p.chars()
-                .filter(|c| !matches!(c, '(' | ')' | '（' | '）'))
-                .collect()
-        })
+        .map(|p| p.chars().filter(|c| !matches!(c, '(' | ')' | '（' | '）')).collect())
         .collect();
     // International prefix: "+86 10 ..." or "+8610..." -> "010...".
     if let Some(first) = parts.first().cloned()
-        && let Some(rest) = first
-            .strip_prefix("+86")
-            .or_else(|| first.strip_prefix("0086"))
+        && let Some(rest) = first.strip_prefix("+86").or_else(|| first.strip_prefix("0086"))
     {
         if rest.is_empty() {
             parts.remove(0);
@@ -132,10 +103,7 @@ pub fn landline(s: &str) -> Result<Landline, Problem> {
     let Some(len) = area_code_len(&all) else {
         return Err(if all.starts_with('0') {
             let shown = &all[..all.len().min(3)];
-            Problem::error(
-                format!("区号 {shown} 不存在"),
-                format!("area code {shown} does not exist"),
-            )
+            Problem::error(format!("区号 {shown} 不存在"), format!("area code {shown} does not exist"))
         } else {
             Problem::error(
                 "固定电话应带区号（以 0 开头）",

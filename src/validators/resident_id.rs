@@ -57,16 +57,12 @@ const PROVINCES: [(u8, &str); 31] = [
 /// Chinese short name of a mainland province code, plus 71/81/82/83 which
 /// appear in residence permits (83 is the permit code for Taiwan residents).
 pub fn province_name(code: u8) -> Option<&'static str> {
-    PROVINCES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, n)| *n)
-        .or(match code {
-            71 | 83 => Some("台湾"),
-            81 => Some("香港"),
-            82 => Some("澳门"),
-            _ => None,
-        })
+    PROVINCES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n).or(match code {
+        71 | 83 => Some("台湾"),
+        81 => Some("香港"),
+        82 => Some("澳门"),
+        _ => None,
+    })
 }
 
 pub(crate) fn is_mainland_province(code: u8) -> bool {
@@ -103,10 +99,7 @@ pub fn parse(s: &str) -> Result<ResidentId, Problem> {
 pub fn parse15(s: &str) -> Result<ResidentId, Problem> {
     let s = normalise(s);
     if s.len() != 15 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Problem::error(
-            "15 位号码应全为数字",
-            "a 15-digit number must be 15 digits",
-        ));
+        return Err(Problem::error("15 位号码应全为数字", "a 15-digit number must be 15 digits"));
     }
     let province: u8 = s[..2].parse().unwrap_or(0);
     if !is_mainland_province(province) {
@@ -140,10 +133,7 @@ pub(crate) fn parse18(
     if s.chars().count() != 18 {
         return Err(Problem::error(
             format!("{what_zh}应为 18 位（当前 {} 位）", s.chars().count()),
-            format!(
-                "{what_en} must have 18 characters (found {})",
-                s.chars().count()
-            ),
+            format!("{what_en} must have 18 characters (found {})", s.chars().count()),
         ));
     }
     if !b[..17].iter().all(u8::is_ascii_digit) || !(b[17].is_ascii_digit() || b[17] == b'X') {
@@ -220,10 +210,7 @@ pub fn warnings(id: &ResidentId) -> Vec<Problem> {
         && id.birth.year() > *year
     {
         out.push(Problem::warning(
-            format!(
-                "地址码 {} 已于 {year} 年撤销，早于出生年份，请核对号码",
-                id.region
-            ),
+            format!("地址码 {} 已于 {year} 年撤销，早于出生年份，请核对号码", id.region),
             format!(
                 "address code {} was abolished in {year}, before the birth year; check the number",
                 id.region
@@ -314,21 +301,12 @@ mod props {
 
     /// A valid body: real province, date 1900..=2020, any sequence.
     fn valid_id() -> impl Strategy<Value = String> {
-        (0..PROVINCES.len(), 0u32..10000, 0u32..44000, 0u32..1000).prop_map(
-            |(p, rest, day, seq)| {
-                let d = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap()
-                    + chrono::Days::new(u64::from(day));
-                let body = format!(
-                    "{:02}{:04}{}{:03}",
-                    PROVINCES[p].0,
-                    rest,
-                    d.format("%Y%m%d"),
-                    seq
-                );
-                let c = mod11_2(body.as_bytes()).unwrap() as char;
-                format!("{body}{c}")
-            },
-        )
+        (0..PROVINCES.len(), 0u32..10000, 0u32..44000, 0u32..1000).prop_map(|(p, rest, day, seq)| {
+            let d = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Days::new(u64::from(day));
+            let body = format!("{:02}{:04}{}{:03}", PROVINCES[p].0, rest, d.format("%Y%m%d"), seq);
+            let c = mod11_2(body.as_bytes()).unwrap() as char;
+            format!("{body}{c}")
+        })
     }
 
     proptest! {

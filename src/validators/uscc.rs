@@ -83,20 +83,14 @@ pub fn parse(s: &str) -> Result<Uscc, Problem> {
         ));
     }
     let b = s.as_bytes();
-    if let Some(c) = s
-        .chars()
-        .find(|c| !c.is_ascii() || value(*c as u8).is_none())
-    {
+    if let Some(c) = s.chars().find(|c| !c.is_ascii() || value(*c as u8).is_none()) {
         return Err(Problem::error(
             format!("含有不允许的字符 {c}（代码不使用 I、O、Z、S、V）"),
             format!("character {c} is not allowed (the code never uses I, O, Z, S, V)"),
         ));
     }
     let (authority, category) = (b[0] as char, b[1] as char);
-    if !CATEGORIES
-        .iter()
-        .any(|(a, c, _)| *a == authority && *c == category)
-    {
+    if !CATEGORIES.iter().any(|(a, c, _)| *a == authority && *c == category) {
         return Err(Problem::error(
             format!("登记管理部门代码与机构类别代码组合 {authority}{category} 不存在"),
             format!("authority/category pair {authority}{category} is not defined"),
@@ -134,10 +128,7 @@ pub fn warnings(code: &str) -> Vec<Problem> {
         Some(c) if c == b[16] => Vec::new(),
         Some(c) => vec![Problem::warning(
             format!("内含的组织机构代码校验位应为 {}，请核对", c as char),
-            format!(
-                "embedded organisation code: check character should be {}; please verify",
-                c as char
-            ),
+            format!("embedded organisation code: check character should be {}; please verify", c as char),
         )],
         None => Vec::new(),
     }
@@ -196,10 +187,7 @@ mod tests {
     #[test]
     fn standard_example() {
         let u = parse("91350100M000100Y43").unwrap();
-        assert_eq!(
-            (u.authority, u.category, u.region.as_str()),
-            ('9', '1', "350100")
-        );
+        assert_eq!((u.authority, u.category, u.region.as_str()), ('9', '1', "350100"));
         assert_eq!(principal_kinds(&u), &["enterprise"]);
         assert_eq!(category_name(&u), "企业");
         assert!(warnings("91350100M000100Y43").is_empty());
@@ -257,18 +245,13 @@ mod props {
     use proptest::prelude::*;
 
     fn valid_code() -> impl Strategy<Value = String> {
-        (
-            0..CATEGORIES.len(),
-            0u32..1_000_000,
-            proptest::collection::vec(0..31usize, 9),
-        )
-            .prop_map(|(k, region, ent)| {
-                let (a, c, _) = CATEGORIES[k];
-                let mut body = format!("{a}{c}{region:06}");
-                body.extend(ent.iter().map(|&i| ALPHABET[i] as char));
-                let check = check_char(body.as_bytes()).unwrap() as char;
-                format!("{body}{check}")
-            })
+        (0..CATEGORIES.len(), 0u32..1_000_000, proptest::collection::vec(0..31usize, 9)).prop_map(|(k, region, ent)| {
+            let (a, c, _) = CATEGORIES[k];
+            let mut body = format!("{a}{c}{region:06}");
+            body.extend(ent.iter().map(|&i| ALPHABET[i] as char));
+            let check = check_char(body.as_bytes()).unwrap() as char;
+            format!("{body}{check}")
+        })
     }
 
     proptest! {

@@ -1,0 +1,115 @@
+//! `beian check PATH...`: read drafts, evaluate, report. A broken draft is a finding; the
+//! batch goes on.
+
+use crate::diag::Hit;
+use crate::draft::load_str;
+use crate::report::DraftReport;
+use crate::rules::{self, RuleSet, engine};
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// Expand the command-line paths: files as given, folders searched for `*.toml` (sorted, so
+/// the order never depends on the file system). A path that does not exist is a usage error.
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) => bail!("{}: {}", p.display(), e),
+        };
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found, 0);
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    // Symlinked folders are not followed: a link loop can neither hang nor repeat drafts.
+    if depth > 64 {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let path = e.path();
+        let Ok(ft) = e.file_type() else { continue };
+        if ft.is_dir() {
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.') || n == "target");
+            if !hidden {
+                walk(&path, out, depth + 1);
+            }
+        } else if path.extension().is_some_and(|x| x == "toml") && (ft.is_file() || ft.is_symlink()) {
+            out.push(path);
+        }
+    }
+}
+
+/// Check one draft's text. `as_of` from the command line wins over the draft's filing_date.
+pub fn check_source(rules: &RuleSet, path: &str, src: &str, as_of: Option<NaiveDate>, base: Option<&Path>) -> DraftReport {
+    let loaded = load_str(src);
+    let mut findings = engine::load_findings(rules, &loaded.issues, loaded.draft.as_ref());
+    let mut checklist = Vec::new();
+    let (mut principal, mut province, mut kind) = (None, None, None);
+    if let Some(d) = &loaded.draft {
+        let day = as_of.or(d.filing_date).unwrap_or_else(|| chrono::Local::now().date_naive());
+        let out = engine::evaluate(rules, d, day, base);
+        findings.extend(out.findings);
+        checklist = out.checklist;
+        principal = d.principal.name.clone();
+        province = d.principal.province.map(|p| p.short.to_string());
+        kind = d.principal.kind.map(|k| k.id().to_string());
+    }
+    engine::sort(&mut findings);
+    DraftReport {
+        path: path.to_string(),
+        findings,
+        checklist,
+        principal,
+        province,
+        kind,
+    }
+}
+
+pub fn check_file(rules: &RuleSet, path: &Path, as_of: Option<NaiveDate>) -> DraftReport {
+    let shown = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(src) => check_source(rules, &shown, &src, as_of, path.parent()),
+            Err(e) => io_report(rules, &shown, &format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to())),
+        },
+        Err(e) => io_report(rules, &shown, &e.to_string()),
+    }
+}
+
+fn io_report(rules: &RuleSet, path: &str, detail: &str) -> DraftReport {
+    let f = engine::finding(rules, "DRAFT-IO", &Hit::at("").var("detail", detail), None);
+    DraftReport {
+        path: path.to_string(),
+        findings: vec![f],
+        checklist: vec![],
+        principal: None,
+        province: None,
+        kind: None,
+    }
+}
+
+/// Materials still missing become errors with `--require-materials`.
+pub fn require_materials(rules: &RuleSet, r: &mut DraftReport) {
+    for c in &r.checklist {
+        if c.status == rules::materials::Status::Missing {
+            let hit = Hit::at(format!("materials.{}", c.key))
+                .var_text("material", c.material.clone())
+                .var("key", c.key.clone());
+            r.findings.push(engine::finding(rules, "MATERIAL-MISSING", &hit, None));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! `beian rules list` and `beian rules explain CODE`.
+
+use crate::diag::Lang;
+use crate::province;
+use crate::rules::{Rule, RuleSet};
+use anyhow::{Result, bail};
+use std::io::Write;
+
+fn scope(r: &Rule, lang: Lang) -> String {
+    match r.province.and_then(province::by_code) {
+        Some(p) => {
+            if lang == Lang::Zh {
+                p.short.to_string()
+            } else {
+                p.english.to_string()
+            }
+        }
+        None => {
+            if lang == Lang::Zh {
+                "全国".into()
+            } else {
+                "national".into()
+            }
+        }
+    }
+}
+
+pub fn list(out: &mut dyn Write, rules: &RuleSet, province_arg: Option<&str>, json: bool, lang: Lang) -> Result<()> {
+    let code = match province_arg {
+        Some(p) => match province::resolve(p) {
+            Some(pr) => Some(pr.code),
+            None => bail!("unknown province: {p}"),
+        },
+        None => None,
+    };
+    let selected: Vec<&Rule> = match code {
+        Some(c) => rules.for_province(Some(c)).collect(),
+        None => rules.rules.iter().collect(),
+    };
+    if json {
+        let v: Vec<_> = selected
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "code": r.code, "severity": r.severity.as_str(), "scope": scope(r, Lang::En),
+                    "title": r.title.get(lang), "evidence": r.evidence, "source": r.source, "source_date": r.source_date,
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        return Ok(());
+    }
+    let mut t = crate::report::table::new_table(None);
+    let h = if lang == Lang::Zh {
+        vec!["代码", "级别", "范围", "规则"]
+    } else {
+        vec!["Code", "Severity", "Scope", "Rule"]
+    };
+    t.set_header(h);
+    for r in &selected {
+        t.add_row(vec![
+            r.code.clone(),
+            r.severity.as_str().to_string(),
+            scope(r, lang),
+            r.title.get(lang).to_string(),
+        ]);
+    }
+    writeln!(out, "{t}")?;
+    writeln!(
+        out,
+        "{}",
+        if lang == Lang::Zh {
+            format!("共 {} 条规则。", selected.len())
+        } else {
+            format!("{} rules.", selected.len())
+        }
+    )?;
+    Ok(())
+}
+
+pub fn explain(out: &mut dyn Write, rules: &RuleSet, code: &str, json: bool, lang: Lang) -> Result<()> {
+    let Some(r) = rules.get(code) else {
+        let near: Vec<&str> = rules
+            .rules
+            .iter()
+            .map(|r| r.code.as_str())
+            .filter(|c| strsim::jaro_winkler(c, &code.to_uppercase()) > 0.85)
+            .take(5)
+            .collect();
+        if near.is_empty() {
+            bail!("no rule {code}; `beian rules list` shows them all");
+        }
+        bail!("no rule {code}; did you mean {}?", near.join(", "));
+    };
+    if json {
+        let v = serde_json::json!({
+            "code": r.code, "severity": r.severity.as_str(), "scope": scope(r, Lang::En),
+            "title": r.title, "message": r.message, "fix": r.fix, "why": r.why,
+            "applies_to": {"kinds": r.when.kinds, "not_kinds": r.when.not_kinds, "filing_types": r.when.filing_types, "providers": r.when.providers},
+            "check": format!("{:?}", r.check),
+            "source": r.source, "also": r.also, "evidence": r.evidence, "source_date": r.source_date,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        return Ok(());
+    }
+    let zh = lang == Lang::Zh;
+    let l = |a: &'static str, b: &'static str| if zh { a } else { b };
+    writeln!(out, "{} — {}", r.code, r.title.get(lang))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}: {}    {}: {}",
+        l("级别", "Severity"),
+        r.severity.as_str(),
+        l("范围", "Scope"),
+        scope(r, lang)
+    )?;
+    let mut applies = Vec::new();
+    if !r.when.kinds.is_empty() {
+        applies.push(format!("{} {}", l("主体性质", "principal kinds"), r.when.kinds.join(", ")));
+    }
+    if !r.when.not_kinds.is_empty() {
+        applies.push(format!("{} {}", l("不适用于", "not for"), r.when.not_kinds.join(", ")));
+    }
+    if !r.when.filing_types.is_empty() {
+        applies.push(format!("{} {}", l("备案类型", "filing types"), r.when.filing_types.join(", ")));
+    }
+    if !r.when.providers.is_empty() {
+        applies.push(format!("{} {}", l("接入商", "providers"), r.when.providers.join(", ")));
+    }
+    if !applies.is_empty() {
+        writeln!(out, "{}: {}", l("适用", "Applies to"), applies.join("; "))?;
+    }
+    writeln!(out)?;
+    writeln!(out, "## {}", l("检查什么", "What it checks"))?;
+    writeln!(out, "{}", r.message.get(lang))?;
+    writeln!(out)?;
+    writeln!(out, "## {}", l("为什么", "Why"))?;
+    writeln!(out, "{}", r.why.get(lang))?;
+    writeln!(out)?;
+    writeln!(out, "## {}", l("如何修改", "How to fix"))?;
+    writeln!(out, "{}", r.fix.get(lang))?;
+    writeln!(out)?;
+    writeln!(out, "## {}", l("来源", "Source"))?;
+    writeln!(out, "{}", r.source)?;
+    for a in &r.also {
+        writeln!(out, "{a}")?;
+    }
+    writeln!(
+        out,
+        "{}: {}    {}: {:?}",
+        l("来源日期", "Source date"),
+        r.source_date,
+        l("可信度", "Evidence"),
+        r.evidence
+    )?;
+    Ok(())
+}

@@ -1,0 +1,132 @@
+//! Setting dotted keys (`principal.responsible.contact.mobile`, `domain.0.name`) in a TOML
+//! table: used by `--set KEY=VALUE`, the wizard's answers and the rule fixtures.
+
+use toml::{Table, Value};
+
+/// Parse a `--set` value: TOML syntax when it parses (numbers, booleans, dates, arrays,
+/// quoted strings), otherwise the raw text as a string.
+pub fn parse_value(raw: &str) -> Value {
+    let wrapped = format!("v = {raw}");
+    match wrapped.parse::<Table>() {
+        Ok(mut t) => t.remove("v").unwrap_or_else(|| Value::String(raw.to_string())),
+        Err(_) => Value::String(raw.to_string()),
+    }
+}
+
+/// Set `key` to `value`, creating tables (and array items, one past the end) on the way.
+pub fn set(root: &mut Table, key: &str, value: Value) -> Result<(), String> {
+    let parts: Vec<&str> = key.split('.').collect();
+    if parts.iter().any(|p| p.is_empty()) {
+        return Err(format!("`{key}` is not a dotted key"));
+    }
+    set_in(root, &parts, value, key)
+}
+
+fn set_in(table: &mut Table, parts: &[&str], value: Value, key: &str) -> Result<(), String> {
+    let (head, rest) = parts.split_first().ok_or("empty key")?;
+    if rest.is_empty() {
+        table.insert(head.to_string(), value);
+        return Ok(());
+    }
+    let next_is_index = rest[0].parse::<usize>().is_ok();
+    let entry = table.entry(head.to_string()).or_insert_with(|| {
+        if next_is_index {
+            Value::Array(vec![])
+        } else {
+            Value::Table(Table::new())
+        }
+    });
+    set_value(entry, rest, value, key)
+}
+
+fn set_value(node: &mut Value, parts: &[&str], value: Value, key: &str) -> Result<(), String> {
+    match node {
+        Value::Table(t) => set_in(t, parts, value, key),
+        Value::Array(items) => {
+            let i: usize = parts[0].parse().map_err(|_| format!("`{key}`: `{}` must be an index", parts[0]))?;
+            if i > items.len() {
+                return Err(format!("`{key}`: index {i} skips items (there are {})", items.len()));
+            }
+            if parts.len() == 1 {
+                if i == items.len() {
+                    items.push(value);
+                } else {
+                    items[i] = value;
+                }
+                return Ok(());
+            }
+            if i == items.len() {
+                items.push(Value::Table(Table::new()));
+            }
+            set_value(&mut items[i], &parts[1..], value, key)
+        }
+        _ => {
+            // Replacing a scalar with a table (e.g. responsible = "principal" → a person).
+            *node = Value::Table(Table::new());
+            set_value(node, parts, value, key)
+        }
+    }
+}
+
+/// Remove `key`; true when something was removed.
+pub fn remove(root: &mut Table, key: &str) -> bool {
+    let parts: Vec<&str> = key.split('.').collect();
+    let Some((last, path)) = parts.split_last() else { return false };
+    let mut node: &mut Value = &mut Value::Table(std::mem::take(root));
+    let ok = {
+        let mut cur = Some(&mut *node);
+        for p in path {
+            cur = match cur {
+                Some(Value::Table(t)) => t.get_mut(*p),
+                Some(Value::Array(a)) => p.parse::<usize>().ok().and_then(|i| a.get_mut(i)),
+                _ => None,
+            };
+        }
+        match cur {
+            Some(Value::Table(t)) => t.remove(*last).is_some(),
+            Some(Value::Array(a)) => match last.parse::<usize>() {
+                Ok(i) if i < a.len() => {
+                    a.remove(i);
+                    true
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    };
+    if let Value::Table(t) = std::mem::replace(&mut node, &mut Value::Boolean(false)) {
+        *root = std::mem::take(t);
+    }
+    ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_nested_keys_and_array_items() {
+        let mut t: Table = "[principal]\nname = \"a\"\n[[domain]]\nname = \"x.com\"\n".parse().unwrap();
+        set(&mut t, "principal.responsible.contact.mobile", parse_value("13800138000")).unwrap();
+        set(&mut t, "domain.0.expires_on", parse_value("2027-01-01")).unwrap();
+        set(&mut t, "domain.1.name", parse_value("\"y.cn\"")).unwrap();
+        set(&mut t, "website.0.domains", parse_value("[\"x.com\"]")).unwrap();
+        let s = toml::to_string(&t).unwrap();
+        assert!(s.contains("mobile = 13800138000"), "{s}");
+        assert!(s.contains("expires_on = 2027-01-01"), "{s}");
+        assert!(s.contains("name = \"y.cn\""), "{s}");
+        assert!(set(&mut t, "domain.5.name", parse_value("z")).is_err());
+        assert!(remove(&mut t, "domain.1"));
+        assert!(remove(&mut t, "principal.name"));
+        assert!(!remove(&mut t, "principal.nothing"));
+        assert!(t["principal"].get("name").is_none());
+        assert_eq!(t["domain"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn values_fall_back_to_strings() {
+        assert_eq!(parse_value("广东"), Value::String("广东".into()));
+        assert_eq!(parse_value("true"), Value::Boolean(true));
+        assert_eq!(parse_value("long-term"), Value::String("long-term".into()));
+    }
+}

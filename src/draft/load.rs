@@ -1,0 +1,586 @@
+//! Spanned TOML → typed `Draft`. Nothing here stops at the first problem: wrong types, unknown
+//! keys and unknown values become findings and the rest of the draft is still read.
+
+use super::model::*;
+use super::node::{LineIndex, Node, Pos, Val, convert_table};
+use crate::diag::{Hit, Text};
+use crate::province;
+use chrono::NaiveDate;
+
+/// A finding raised while reading the draft; the rule table supplies its text.
+#[derive(Debug, Clone)]
+pub struct LoadIssue {
+    pub code: &'static str,
+    pub hit: Hit,
+    pub pos: Option<Pos>,
+}
+
+pub struct Loaded {
+    pub draft: Option<Draft>,
+    pub issues: Vec<LoadIssue>,
+}
+
+const TOP: &[&str] = &[
+    "format",
+    "filing_date",
+    "account",
+    "principal",
+    "domain",
+    "website",
+    "app",
+    "materials",
+];
+const ACCOUNT: &[&str] = &["provider", "real_name_verified", "filing_type", "resource"];
+const RESOURCE: &[&str] = &["kind", "region", "purchased_months", "filings_used"];
+const PRINCIPAL: &[&str] = &["kind", "province", "name", "address", "mailing_address", "document", "responsible"];
+const DOCUMENT: &[&str] = &["type", "number", "valid_until", "address", "temporary"];
+const PERSON: &[&str] = &[
+    "name",
+    "document",
+    "is_legal_representative",
+    "residence_permit",
+    "social_security_months",
+    "contact",
+];
+const PERMIT: &[&str] = &["province", "valid_until"];
+const CONTACT: &[&str] = &["mobile", "emergency_phone", "phone", "email"];
+const DOMAIN: &[&str] = &[
+    "name",
+    "holder",
+    "holder_document_type",
+    "holder_document_number",
+    "real_name_verified",
+    "real_name_verified_on",
+    "registered_on",
+    "expires_on",
+    "registrar",
+];
+const WEBSITE: &[&str] = &[
+    "name",
+    "domains",
+    "home_url",
+    "service_content",
+    "languages",
+    "remark",
+    "preapproval",
+    "responsible",
+];
+const PREAPPROVAL: &[&str] = &["kind", "number", "valid_until"];
+const APP: &[&str] = &[
+    "name",
+    "platforms",
+    "package_name",
+    "signing_md5",
+    "signing_sha1",
+    "domains",
+    "responsible",
+];
+
+/// Every dotted key of the format, with `*` for array indices: the wizard, `--set` and the
+/// docs use the same list.
+pub fn known_paths() -> Vec<String> {
+    let mut out: Vec<String> = vec!["format".into(), "filing_date".into()];
+    let doc = |p: &str| DOCUMENT.iter().map(|k| format!("{p}.document.{k}")).collect::<Vec<_>>();
+    let person = |p: &str| {
+        let mut v: Vec<String> = ["name", "is_legal_representative", "social_security_months"]
+            .iter()
+            .map(|k| format!("{p}.{k}"))
+            .collect();
+        v.extend(doc(p));
+        v.extend(PERMIT.iter().map(|k| format!("{p}.residence_permit.{k}")));
+        v.extend(CONTACT.iter().map(|k| format!("{p}.contact.{k}")));
+        v
+    };
+    out.extend(
+        ["provider", "real_name_verified", "filing_type"]
+            .iter()
+            .map(|k| format!("account.{k}")),
+    );
+    out.extend(RESOURCE.iter().map(|k| format!("account.resource.{k}")));
+    out.extend(
+        ["kind", "province", "name", "address", "mailing_address"]
+            .iter()
+            .map(|k| format!("principal.{k}")),
+    );
+    out.extend(doc("principal"));
+    out.extend(person("principal.responsible"));
+    out.extend(DOMAIN.iter().map(|k| format!("domain.*.{k}")));
+    out.extend(
+        [
+            "name",
+            "domains",
+            "home_url",
+            "service_content",
+            "languages",
+            "remark",
+            "responsible",
+        ]
+        .iter()
+        .map(|k| format!("website.*.{k}")),
+    );
+    out.extend(PREAPPROVAL.iter().map(|k| format!("website.*.preapproval.*.{k}")));
+    out.extend(person("website.*.responsible"));
+    out.extend(
+        [
+            "name",
+            "platforms",
+            "package_name",
+            "signing_md5",
+            "signing_sha1",
+            "domains",
+            "responsible",
+        ]
+        .iter()
+        .map(|k| format!("app.*.{k}")),
+    );
+    out.extend(person("app.*.responsible"));
+    out
+}
+
+pub fn load_str(src: &str) -> Loaded {
+    let idx = LineIndex::new(src);
+    let table = match toml::de::DeTable::parse(src) {
+        Ok(t) => t,
+        Err(e) => {
+            let pos = e.span().map(|s| idx.pos(src, s.start));
+            let msg = e.message().trim().to_string();
+            let (l, c) = pos.map(|p| (p.line, p.column)).unwrap_or((0, 0));
+            return Loaded {
+                draft: None,
+                issues: vec![LoadIssue {
+                    code: "DRAFT-SYNTAX",
+                    hit: Hit::at("")
+                        .var("line", l.to_string())
+                        .var("column", c.to_string())
+                        .var("detail", msg),
+                    pos,
+                }],
+            };
+        }
+    };
+    let root = Node {
+        val: Val::Table(convert_table(src, &idx, table.get_ref())),
+        pos: Pos { line: 1, column: 1 },
+    };
+    let mut r = Reader {
+        issues: Vec::new(),
+        draft: Draft::default(),
+    };
+    r.read(&root);
+    r.draft.root = Some(root);
+    Loaded {
+        draft: Some(r.draft),
+        issues: r.issues,
+    }
+}
+
+struct Reader {
+    issues: Vec<LoadIssue>,
+    draft: Draft,
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl Reader {
+    fn issue(&mut self, code: &'static str, hit: Hit, pos: Pos) {
+        self.issues.push(LoadIssue { code, hit, pos: Some(pos) });
+    }
+
+    fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
+        let hit = Hit::at(path)
+            .var("expected", expected)
+            .var("found", node.type_name())
+            .var("line", node.pos.line.to_string())
+            .var("column", node.pos.column.to_string());
+        self.issue("DRAFT-TYPE", hit, node.pos);
+    }
+
+    /// Records the table's position and warns about keys the format does not know.
+    fn table<'n>(&mut self, node: &'n Node, path: &str, known: &[&str]) -> Option<&'n [(String, Node)]> {
+        let Val::Table(entries) = &node.val else {
+            self.wrong_type(node, path, "table");
+            return None;
+        };
+        self.draft.positions.insert(path.to_string(), node.pos);
+        for (k, v) in entries {
+            if !known.contains(&k.as_str()) {
+                let best = known
+                    .iter()
+                    .map(|c| (strsim::jaro_winkler(k, c), *c))
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .filter(|(s, _)| *s > 0.7)
+                    .map(|(_, c)| c);
+                let suggestion = match best {
+                    Some(c) => Text::new(
+                        format!("，是否想写 `{}`？", join(path, c)),
+                        format!("; did you mean `{}`?", join(path, c)),
+                    ),
+                    None => Text::new(
+                        format!("（可用的键：{}）", known.join(", ")),
+                        format!(" (known keys: {})", known.join(", ")),
+                    ),
+                };
+                let hit = Hit::at(join(path, k)).var("key", join(path, k)).var_text("suggestion", suggestion);
+                self.issue("DRAFT-UNKNOWN-KEY", hit, v.pos);
+            }
+        }
+        Some(entries)
+    }
+
+    fn node<'n>(&mut self, t: Option<&'n [(String, Node)]>, path: &str, key: &str) -> Option<&'n Node> {
+        let n = t?.iter().find(|(k, _)| k == key).map(|(_, v)| v)?;
+        self.draft.positions.insert(join(path, key), n.pos);
+        Some(n)
+    }
+
+    fn string(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<String> {
+        let n = self.node(t, path, key)?;
+        match &n.val {
+            Val::Str(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            _ => {
+                self.wrong_type(n, &join(path, key), "string");
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<bool> {
+        let n = self.node(t, path, key)?;
+        match &n.val {
+            Val::Bool(b) => Some(*b),
+            _ => {
+                self.wrong_type(n, &join(path, key), "boolean (true/false)");
+                None
+            }
+        }
+    }
+
+    fn int(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<i64> {
+        let n = self.node(t, path, key)?;
+        match &n.val {
+            Val::Int(i) => Some(*i),
+            _ => {
+                self.wrong_type(n, &join(path, key), "integer");
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<NaiveDate> {
+        let n = self.node(t, path, key)?;
+        match &n.val {
+            Val::Date(d) => Some(*d),
+            // People quote dates; accept "2027-01-01" rather than reject a clear answer.
+            Val::Str(s) => match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    self.wrong_type(n, &join(path, key), "date (YYYY-MM-DD)");
+                    None
+                }
+            },
+            _ => {
+                self.wrong_type(n, &join(path, key), "date (YYYY-MM-DD)");
+                None
+            }
+        }
+    }
+
+    fn validity(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<Validity> {
+        let n = self.node(t, path, key)?;
+        match &n.val {
+            Val::Date(d) => Some(Validity::Until(*d)),
+            Val::Str(s) => {
+                let s = s.trim();
+                if ["long-term", "long_term", "longterm", "长期", "permanent"]
+                    .iter()
+                    .any(|v| v.eq_ignore_ascii_case(s))
+                {
+                    Some(Validity::LongTerm)
+                } else if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                    Some(Validity::Until(d))
+                } else {
+                    self.wrong_type(n, &join(path, key), "date (YYYY-MM-DD) or \"long-term\"");
+                    None
+                }
+            }
+            _ => {
+                self.wrong_type(n, &join(path, key), "date (YYYY-MM-DD) or \"long-term\"");
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Vec<String> {
+        let Some(n) = self.node(t, path, key) else { return Vec::new() };
+        match &n.val {
+            Val::Arr(items) => {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let p = format!("{}.{i}", join(path, key));
+                    self.draft.positions.insert(p.clone(), item.pos);
+                    match &item.val {
+                        Val::Str(s) => out.push(s.trim().to_string()),
+                        _ => self.wrong_type(item, &p, "string"),
+                    }
+                }
+                out
+            }
+            // A single string where a list is expected is a common slip; take it.
+            Val::Str(s) => vec![s.trim().to_string()],
+            _ => {
+                self.wrong_type(n, &join(path, key), "array of strings");
+                Vec::new()
+            }
+        }
+    }
+
+    fn tables<'n>(&mut self, t: Option<&'n [(String, Node)]>, path: &str, key: &str) -> Vec<(String, &'n Node)> {
+        let Some(n) = self.node(t, path, key) else { return Vec::new() };
+        match &n.val {
+            Val::Arr(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (format!("{}.{i}", join(path, key)), item))
+                .collect(),
+            _ => {
+                self.wrong_type(n, &join(path, key), "array of tables ([[...]])");
+                Vec::new()
+            }
+        }
+    }
+
+    fn vocab<T>(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str, parse: fn(&str) -> Option<T>, known: String) -> Option<T> {
+        let s = self.string(t, path, key)?;
+        match parse(&s) {
+            Some(v) => Some(v),
+            None => {
+                let pos = self.draft.positions[&join(path, key)];
+                let hit = Hit::at(join(path, key)).var("value", s).var("known", known);
+                self.issue("DRAFT-UNKNOWN-VALUE", hit, pos);
+                None
+            }
+        }
+    }
+
+    /// Open vocabularies: an unknown value is kept and warned about.
+    fn open_value(&mut self, field: String, value: &str, known: &[&str]) {
+        if !known.iter().any(|k| k.eq_ignore_ascii_case(value)) {
+            let pos = self.draft.pos(&field).unwrap_or_default();
+            let hit = Hit::at(field).var("value", value).var("known", known.join(", "));
+            self.issue("DRAFT-UNKNOWN-OPTION", hit, pos);
+        }
+    }
+
+    fn read(&mut self, root: &Node) {
+        let top = self.table(root, "", TOP);
+        self.draft.format = self.int(top, "", "format");
+        self.draft.filing_date = self.date(top, "", "filing_date");
+        if let Some(f) = self.draft.format
+            && f != 1
+        {
+            let pos = self.draft.positions["format"];
+            self.issue("DRAFT-FORMAT", Hit::at("format").var("value", f.to_string()), pos);
+        }
+
+        if let Some(n) = self.node(top, "", "account") {
+            let a = self.table(n, "account", ACCOUNT);
+            self.draft.account.provider = self.string(a, "account", "provider");
+            if let Some(p) = self.draft.account.provider.clone() {
+                self.open_value("account.provider".into(), &p, PROVIDERS);
+            }
+            self.draft.account.real_name_verified = self.boolean(a, "account", "real_name_verified");
+            self.draft.account.filing_type = self.vocab(a, "account", "filing_type", FilingType::parse, FilingType::known());
+            if let Some(rn) = self.node(a, "account", "resource") {
+                let r = self.table(rn, "account.resource", RESOURCE);
+                let res = Resource {
+                    kind: self.string(r, "account.resource", "kind"),
+                    region: self.string(r, "account.resource", "region"),
+                    purchased_months: self.int(r, "account.resource", "purchased_months"),
+                    filings_used: self.int(r, "account.resource", "filings_used"),
+                };
+                if let Some(k) = res.kind.clone() {
+                    self.open_value("account.resource.kind".into(), &k, RESOURCE_KINDS);
+                }
+                self.draft.account.resource = res;
+            }
+        }
+
+        if let Some(n) = self.node(top, "", "principal") {
+            let p = self.table(n, "principal", PRINCIPAL);
+            let pr = &mut Principal {
+                kind: self.vocab(p, "principal", "kind", PrincipalKind::parse, PrincipalKind::known()),
+                province: self.vocab(
+                    p,
+                    "principal",
+                    "province",
+                    province::resolve,
+                    "31 provincial-level regions: 广东 / 广东省 / 44 / guangdong …".into(),
+                ),
+                name: self.string(p, "principal", "name"),
+                address: self.string(p, "principal", "address"),
+                mailing_address: self.string(p, "principal", "mailing_address"),
+                ..Default::default()
+            };
+            if let Some(d) = self.node(p, "principal", "document") {
+                pr.document = self.document(d, "principal.document");
+            }
+            if let Some(r) = self.node(p, "principal", "responsible") {
+                pr.responsible = self.person(r, "principal.responsible");
+            }
+            // An individual is their own responsible person; hand-written drafts often give
+            // the document once.
+            if pr.kind == Some(PrincipalKind::Individual) {
+                let r = &mut pr.responsible;
+                if r.document.number.is_none() && r.document.doc_type.is_none() {
+                    r.document = pr.document.clone();
+                }
+                if r.name.is_none() {
+                    r.name = pr.name.clone();
+                }
+            }
+            self.draft.principal = pr.clone();
+        }
+
+        for (path, n) in self.tables(top, "", "domain") {
+            let t = self.table(n, &path, DOMAIN);
+            let d = Domain {
+                name: self.string(t, &path, "name"),
+                holder: self.string(t, &path, "holder"),
+                holder_document_type: self.vocab(t, &path, "holder_document_type", DocType::parse, DocType::known()),
+                holder_document_number: self.string(t, &path, "holder_document_number"),
+                real_name_verified: self.boolean(t, &path, "real_name_verified"),
+                real_name_verified_on: self.date(t, &path, "real_name_verified_on"),
+                registered_on: self.date(t, &path, "registered_on"),
+                expires_on: self.date(t, &path, "expires_on"),
+                registrar: self.string(t, &path, "registrar"),
+            };
+            self.draft.domains.push(d);
+        }
+
+        for (path, n) in self.tables(top, "", "website") {
+            let t = self.table(n, &path, WEBSITE);
+            let mut w = Website {
+                name: self.string(t, &path, "name"),
+                domains: self.strings(t, &path, "domains"),
+                home_url: self.string(t, &path, "home_url"),
+                service_content: self.strings(t, &path, "service_content"),
+                languages: self.strings(t, &path, "languages"),
+                remark: self.string(t, &path, "remark"),
+                ..Default::default()
+            };
+            let known: Vec<&str> = SERVICE_CONTENT.iter().map(|(id, _)| *id).collect();
+            for (i, s) in w.service_content.clone().iter().enumerate() {
+                // Chinese names are accepted and stored as ids.
+                if let Some((id, _)) = SERVICE_CONTENT.iter().find(|(_, zh)| zh == s) {
+                    w.service_content[i] = id.to_string();
+                    continue;
+                }
+                self.open_value(format!("{path}.service_content.{i}"), s, &known);
+            }
+            for (i, l) in w.languages.clone().iter().enumerate() {
+                self.open_value(format!("{path}.languages.{i}"), l, LANGUAGES);
+            }
+            for (pp, pn) in self.tables(t, &path, "preapproval") {
+                let pt = self.table(pn, &pp, PREAPPROVAL);
+                w.preapproval.push(Preapproval {
+                    kind: self.string(pt, &pp, "kind"),
+                    number: self.string(pt, &pp, "number"),
+                    valid_until: self.validity(pt, &pp, "valid_until"),
+                });
+            }
+            w.responsible = self.responsible(t, &path);
+            self.draft.websites.push(w);
+        }
+
+        for (path, n) in self.tables(top, "", "app") {
+            let t = self.table(n, &path, APP);
+            let a = App {
+                name: self.string(t, &path, "name"),
+                platforms: self.strings(t, &path, "platforms"),
+                package_name: self.string(t, &path, "package_name"),
+                signing_md5: self.string(t, &path, "signing_md5"),
+                signing_sha1: self.string(t, &path, "signing_sha1"),
+                domains: self.strings(t, &path, "domains"),
+                responsible: self.responsible(t, &path),
+            };
+            self.draft.apps.push(a);
+        }
+
+        if let Some(n) = self.node(top, "", "materials")
+            && let Some(entries) = self.table(n, "materials", &[])
+        {
+            // Any key is allowed here; the checklist says which keys it looks for.
+            self.issues
+                .retain(|i| !(i.code == "DRAFT-UNKNOWN-KEY" && i.hit.field.starts_with("materials.")));
+            for (k, v) in entries {
+                let path = format!("materials.{k}");
+                self.draft.positions.insert(path.clone(), v.pos);
+                match &v.val {
+                    Val::Str(s) => self.draft.materials.push((k.clone(), s.clone())),
+                    _ => self.wrong_type(v, &path, "string (a file path)"),
+                }
+            }
+        }
+    }
+
+    fn responsible(&mut self, t: Option<&[(String, Node)]>, path: &str) -> Option<Responsible> {
+        let n = self.node(t, path, "responsible")?;
+        match &n.val {
+            Val::Str(s) if s.trim() == "principal" || s.trim() == "主体负责人" => Some(Responsible::Principal),
+            Val::Table(_) => Some(Responsible::Person(Box::new(self.person(n, &join(path, "responsible"))))),
+            _ => {
+                self.wrong_type(n, &join(path, "responsible"), "\"principal\" or a person table");
+                None
+            }
+        }
+    }
+
+    fn document(&mut self, n: &Node, path: &str) -> Document {
+        let t = self.table(n, path, DOCUMENT);
+        Document {
+            doc_type: self.vocab(t, path, "type", DocType::parse, DocType::known()),
+            number: self.string(t, path, "number").map(|s| s.replace(' ', "")),
+            valid_until: self.validity(t, path, "valid_until"),
+            address: self.string(t, path, "address"),
+            temporary: self.boolean(t, path, "temporary"),
+        }
+    }
+
+    fn person(&mut self, n: &Node, path: &str) -> Person {
+        let t = self.table(n, path, PERSON);
+        let mut p = Person {
+            name: self.string(t, path, "name"),
+            is_legal_representative: self.boolean(t, path, "is_legal_representative"),
+            social_security_months: self.int(t, path, "social_security_months"),
+            ..Default::default()
+        };
+        if let Some(d) = self.node(t, path, "document") {
+            p.document = self.document(d, &join(path, "document"));
+        }
+        if let Some(r) = self.node(t, path, "residence_permit") {
+            let rp = join(path, "residence_permit");
+            let rt = self.table(r, &rp, PERMIT);
+            p.residence_permit = Some(ResidencePermit {
+                province: self.vocab(rt, &rp, "province", province::resolve, "31 provincial-level regions".into()),
+                valid_until: self.date(rt, &rp, "valid_until"),
+            });
+        }
+        if let Some(c) = self.node(t, path, "contact") {
+            let cp = join(path, "contact");
+            let ct = self.table(c, &cp, CONTACT);
+            p.contact = Contact {
+                mobile: self.string(ct, &cp, "mobile"),
+                emergency_phone: self.string(ct, &cp, "emergency_phone"),
+                phone: self.string(ct, &cp, "phone"),
+                email: self.string(ct, &cp, "email"),
+            };
+        }
+        p
+    }
+}

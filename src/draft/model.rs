@@ -1,0 +1,271 @@
+//! The typed draft: what the rules read. Every field is optional because a draft may be
+//! incomplete; the `required` rules say what is missing.
+
+use crate::province::Province;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+use super::node::{Node, Pos};
+
+/// Closed vocabularies of the draft format: id, Chinese name, extra accepted spellings.
+macro_rules! vocab {
+    ($name:ident { $($variant:ident = $id:literal, $zh:literal, [$($alias:literal),*];)* }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),* }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+            pub fn id(self) -> &'static str { match self { $($name::$variant => $id),* } }
+            pub fn zh(self) -> &'static str { match self { $($name::$variant => $zh),* } }
+            pub fn parse(s: &str) -> Option<Self> {
+                let t = s.trim();
+                $( if t.eq_ignore_ascii_case($id) || t == $zh $(|| t == $alias)* { return Some($name::$variant); } )*
+                None
+            }
+            pub fn known() -> String {
+                Self::ALL.iter().map(|v| format!("{} ({})", v.id(), v.zh())).collect::<Vec<_>>().join(", ")
+            }
+        }
+    };
+}
+
+vocab!(PrincipalKind {
+    Individual = "individual", "个人", [];
+    Enterprise = "enterprise", "企业", ["公司"];
+    IndividualBusiness = "individual_business", "个体工商户", ["个体户"];
+    Government = "government", "政府机关", ["党政机关", "机关"];
+    PublicInstitution = "public_institution", "事业单位", [];
+    SocialGroup = "social_group", "社会团体", ["群众性团体组织", "群团组织"];
+    PrivateNonEnterprise = "private_non_enterprise", "民办非企业单位", ["民非"];
+    Foundation = "foundation", "基金会", [];
+    LawFirm = "law_firm", "律师执业机构", ["律师事务所"];
+    Other = "other", "其他", [];
+});
+
+vocab!(DocType {
+    ResidentId = "resident_id", "居民身份证", ["身份证"];
+    TemporaryId = "temporary_id", "临时身份证", [];
+    HkMacauPermit = "hk_macau_permit", "港澳居民来往内地通行证", ["回乡证"];
+    TaiwanPermit = "taiwan_permit", "台湾居民来往大陆通行证", ["台胞证"];
+    HmtResidencePermit = "hmt_residence_permit", "港澳台居民居住证", [];
+    Passport = "passport", "护照", [];
+    ForeignPermanentResidentId = "foreign_permanent_resident_id", "外国人永久居留身份证", [];
+    BusinessLicense = "business_license", "营业执照", ["统一社会信用代码"];
+    PublicInstitutionCertificate = "public_institution_certificate", "事业单位法人证书", [];
+    SocialGroupCertificate = "social_group_certificate", "社会团体法人登记证书", [];
+    GovernmentCode = "government_code", "统一社会信用代码证书", [];
+    Other = "other", "其他", [];
+});
+
+vocab!(FilingType {
+    First = "first", "首次备案", [];
+    NewService = "new_service", "新增网站/APP", ["新增网站", "新增APP"];
+    NewAccess = "new_access", "新增接入", [];
+    Change = "change", "变更备案", ["变更"];
+    Cancel = "cancel", "注销备案", ["注销"];
+    Transfer = "transfer", "转移备案", ["转移"];
+});
+
+impl DocType {
+    /// Documents of a natural person (as opposed to an organisation certificate).
+    pub fn is_personal(self) -> bool {
+        matches!(
+            self,
+            DocType::ResidentId
+                | DocType::TemporaryId
+                | DocType::HkMacauPermit
+                | DocType::TaiwanPermit
+                | DocType::HmtResidencePermit
+                | DocType::Passport
+                | DocType::ForeignPermanentResidentId
+        )
+    }
+    /// Held by someone who is not a mainland resident (foreign, HK, Macau or Taiwan).
+    pub fn is_non_mainland(self) -> bool {
+        matches!(
+            self,
+            DocType::HkMacauPermit
+                | DocType::TaiwanPermit
+                | DocType::HmtResidencePermit
+                | DocType::Passport
+                | DocType::ForeignPermanentResidentId
+        )
+    }
+}
+
+pub const SERVICE_CONTENT: &[(&str, &str)] = &[
+    ("general_portal", "综合门户"),
+    ("enterprise_portal", "单位门户"),
+    ("government_portal", "政府门户"),
+    ("blog", "博客/个人空间"),
+    ("e_commerce", "网络购物"),
+    ("directory", "网址导航"),
+    ("search", "搜索引擎"),
+    ("online_game", "网络游戏"),
+    ("bbs", "论坛/社区"),
+    ("news", "新闻"),
+    ("publishing", "出版"),
+    ("education", "教育"),
+    ("medical", "医疗保健"),
+    ("drugs_medical_devices", "药品和医疗器械"),
+    ("culture", "文化"),
+    ("audio_video", "广播电影电视节目"),
+    ("finance", "金融"),
+    ("other", "其他"),
+];
+pub const PROVIDERS: &[&str] = &["huaweicloud", "aliyun", "tencentcloud", "other"];
+pub const RESOURCE_KINDS: &[&str] = &["ecs", "lightweight", "authorization_code", "cdn", "oss", "bare_metal", "other"];
+pub const LANGUAGES: &[&str] = &[
+    "zh-CN", "zh-TW", "en", "ja", "ko", "fr", "de", "es", "ru", "ar", "pt", "it", "vi", "th", "mn", "bo", "ug", "other",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Validity {
+    Until(NaiveDate),
+    LongTerm,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub doc_type: Option<DocType>,
+    pub number: Option<String>,
+    pub valid_until: Option<Validity>,
+    pub address: Option<String>,
+    pub temporary: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ResidencePermit {
+    pub province: Option<&'static Province>,
+    pub valid_until: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Contact {
+    pub mobile: Option<String>,
+    pub emergency_phone: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Person {
+    pub name: Option<String>,
+    pub document: Document,
+    pub is_legal_representative: Option<bool>,
+    pub residence_permit: Option<ResidencePermit>,
+    pub social_security_months: Option<i64>,
+    pub contact: Contact,
+}
+
+#[derive(Debug, Clone)]
+pub enum Responsible {
+    /// `responsible = "principal"`: the principal's responsible person.
+    Principal,
+    Person(Box<Person>),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Resource {
+    pub kind: Option<String>,
+    pub region: Option<String>,
+    pub purchased_months: Option<i64>,
+    pub filings_used: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Account {
+    pub provider: Option<String>,
+    pub real_name_verified: Option<bool>,
+    pub filing_type: Option<FilingType>,
+    pub resource: Resource,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Principal {
+    pub kind: Option<PrincipalKind>,
+    pub province: Option<&'static Province>,
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub mailing_address: Option<String>,
+    pub document: Document,
+    pub responsible: Person,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Domain {
+    pub name: Option<String>,
+    pub holder: Option<String>,
+    pub holder_document_type: Option<DocType>,
+    pub holder_document_number: Option<String>,
+    pub real_name_verified: Option<bool>,
+    pub real_name_verified_on: Option<NaiveDate>,
+    pub registered_on: Option<NaiveDate>,
+    pub expires_on: Option<NaiveDate>,
+    pub registrar: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Preapproval {
+    pub kind: Option<String>,
+    pub number: Option<String>,
+    pub valid_until: Option<Validity>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Website {
+    pub name: Option<String>,
+    pub domains: Vec<String>,
+    pub home_url: Option<String>,
+    pub service_content: Vec<String>,
+    pub languages: Vec<String>,
+    pub remark: Option<String>,
+    pub preapproval: Vec<Preapproval>,
+    pub responsible: Option<Responsible>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct App {
+    pub name: Option<String>,
+    pub platforms: Vec<String>,
+    pub package_name: Option<String>,
+    pub signing_md5: Option<String>,
+    pub signing_sha1: Option<String>,
+    pub domains: Vec<String>,
+    pub responsible: Option<Responsible>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    pub format: Option<i64>,
+    pub filing_date: Option<NaiveDate>,
+    pub account: Account,
+    pub principal: Principal,
+    pub domains: Vec<Domain>,
+    pub websites: Vec<Website>,
+    pub apps: Vec<App>,
+    /// `[materials]`: key → path relative to the draft.
+    pub materials: Vec<(String, String)>,
+    /// Dotted field path → where it is in the file.
+    pub positions: HashMap<String, Pos>,
+    /// The document as parsed, for writing it back out and for checks over raw keys.
+    pub root: Option<Node>,
+}
+
+impl Draft {
+    pub fn pos(&self, field: &str) -> Option<Pos> {
+        // A finding on a missing key points at the nearest parent that exists.
+        let mut f = field;
+        loop {
+            if let Some(p) = self.positions.get(f) {
+                return Some(*p);
+            }
+            match f.rfind('.') {
+                Some(i) => f = &f[..i],
+                None => return None,
+            }
+        }
+    }
+    pub fn has_material(&self, key: &str) -> bool {
+        self.materials.iter().any(|(k, _)| k == key)
+    }
+}

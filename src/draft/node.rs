@@ -1,0 +1,113 @@
+//! A spanned, owned copy of the TOML document: every value keeps its line and column so that
+//! findings can point at the key a person must change.
+
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone)]
+pub enum Val {
+    Str(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Date(NaiveDate),
+    /// Times and offset date-times: kept as text; no draft key takes them.
+    OtherDatetime(String),
+    Arr(Vec<Node>),
+    Table(Vec<(String, Node)>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub val: Val,
+    /// Where the key (or, for array items, the value) starts.
+    pub pos: Pos,
+}
+
+impl Node {
+    pub fn type_name(&self) -> &'static str {
+        match self.val {
+            Val::Str(_) => "string",
+            Val::Int(_) => "integer",
+            Val::Float(_) => "float",
+            Val::Bool(_) => "boolean",
+            Val::Date(_) => "date",
+            Val::OtherDatetime(_) => "datetime",
+            Val::Arr(_) => "array",
+            Val::Table(_) => "table",
+        }
+    }
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.val {
+            Val::Table(t) => t.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+/// Byte offset → 1-based line and column (columns count characters, as editors do).
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(src: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+    pub fn pos(&self, src: &str, offset: usize) -> Pos {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let end = offset.min(src.len());
+        let column = src.get(start..end).map(|s| s.chars().count()).unwrap_or(0) + 1;
+        Pos { line, column }
+    }
+}
+
+pub fn convert(src: &str, idx: &LineIndex, v: &toml::Spanned<toml::de::DeValue<'_>>, key_pos: Pos) -> Node {
+    use toml::de::DeValue as D;
+    let val = match v.get_ref() {
+        D::String(s) => Val::Str(s.to_string()),
+        D::Integer(i) => match i64::from_str_radix(
+            &i.as_str().replace('_', "").replace("0x", "").replace("0o", "").replace("0b", ""),
+            i.radix(),
+        ) {
+            Ok(n) => Val::Int(n),
+            Err(_) => Val::Float(f64::NAN),
+        },
+        D::Float(f) => Val::Float(f.as_str().replace('_', "").parse().unwrap_or(f64::NAN)),
+        D::Boolean(b) => Val::Bool(*b),
+        D::Datetime(dt) => match (dt.date, dt.time) {
+            (Some(d), None) => match NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32) {
+                Some(nd) => Val::Date(nd),
+                None => Val::OtherDatetime(dt.to_string()),
+            },
+            _ => Val::OtherDatetime(dt.to_string()),
+        },
+        D::Array(a) => Val::Arr(
+            a.iter()
+                .map(|item| {
+                    let p = idx.pos(src, item.span().start);
+                    convert(src, idx, item, p)
+                })
+                .collect(),
+        ),
+        D::Table(t) => Val::Table(convert_table(src, idx, t)),
+    };
+    Node { val, pos: key_pos }
+}
+
+pub fn convert_table(src: &str, idx: &LineIndex, t: &toml::de::DeTable<'_>) -> Vec<(String, Node)> {
+    t.iter()
+        .map(|(k, v)| {
+            let p = idx.pos(src, k.span().start);
+            (k.get_ref().to_string(), convert(src, idx, v, p))
+        })
+        .collect()
+}

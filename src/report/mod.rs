@@ -1,0 +1,55 @@
+//! One reporter per `--format`. Reporters write to stdout only; the exit code never depends on
+//! the format.
+
+pub mod json;
+pub mod table;
+
+use crate::diag::{Finding, Severity};
+use crate::rules::materials::{ChecklistItem, Status};
+use serde::Serialize;
+
+/// Everything known about one checked draft.
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftReport {
+    pub path: String,
+    pub findings: Vec<Finding>,
+    pub checklist: Vec<ChecklistItem>,
+    pub principal: Option<String>,
+    pub province: Option<String>,
+    pub kind: Option<String>,
+}
+
+impl DraftReport {
+    pub fn count(&self, s: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == s).count()
+    }
+    pub fn ready(&self) -> bool {
+        self.count(Severity::Error) == 0
+    }
+    pub fn missing(&self) -> usize {
+        self.checklist.iter().filter(|c| c.status == Status::Missing).count()
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Totals {
+    pub drafts: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub ready: usize,
+}
+
+pub fn totals(reports: &[DraftReport]) -> Totals {
+    let mut t = Totals {
+        drafts: reports.len(),
+        ..Default::default()
+    };
+    for r in reports {
+        t.errors += r.count(Severity::Error);
+        t.warnings += r.count(Severity::Warning);
+        t.infos += r.count(Severity::Info);
+        t.ready += usize::from(r.ready());
+    }
+    t
+}

@@ -1,0 +1,143 @@
+//! What every check needs to know about a draft: the as-of date, the filing province, and the
+//! people and documents in it with their dotted paths.
+
+use crate::draft::*;
+use crate::province::Province;
+use chrono::{Months, NaiveDate};
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    PrincipalResponsible,
+    WebsiteResponsible,
+    AppResponsible,
+}
+
+pub struct PersonRef<'a> {
+    pub role: Role,
+    /// e.g. `principal.responsible`, `website.1.responsible`.
+    pub path: String,
+    pub person: &'a Person,
+}
+
+pub struct Ctx<'a> {
+    pub draft: &'a Draft,
+    pub as_of: NaiveDate,
+    pub province: Option<&'static Province>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(draft: &'a Draft, as_of: NaiveDate) -> Self {
+        Ctx {
+            draft,
+            as_of,
+            province: draft.principal.province,
+        }
+    }
+
+    pub fn kind(&self) -> Option<PrincipalKind> {
+        self.draft.principal.kind
+    }
+
+    pub fn is_individual(&self) -> bool {
+        self.kind() == Some(PrincipalKind::Individual)
+    }
+
+    /// Every distinct person: the principal's responsible person, then each website's and
+    /// app's own (a `"principal"` reference is the same person and is not repeated).
+    pub fn persons(&self) -> Vec<PersonRef<'a>> {
+        let d = self.draft;
+        let mut out = vec![PersonRef {
+            role: Role::PrincipalResponsible,
+            path: "principal.responsible".into(),
+            person: &d.principal.responsible,
+        }];
+        for (i, w) in d.websites.iter().enumerate() {
+            if let Some(Responsible::Person(p)) = &w.responsible {
+                out.push(PersonRef {
+                    role: Role::WebsiteResponsible,
+                    path: format!("website.{i}.responsible"),
+                    person: p,
+                });
+            }
+        }
+        for (i, a) in d.apps.iter().enumerate() {
+            if let Some(Responsible::Person(p)) = &a.responsible {
+                out.push(PersonRef {
+                    role: Role::AppResponsible,
+                    path: format!("app.{i}.responsible"),
+                    person: p,
+                });
+            }
+        }
+        out
+    }
+
+    pub fn persons_in(&self, who: &[Role]) -> Vec<PersonRef<'a>> {
+        self.persons()
+            .into_iter()
+            .filter(|p| who.is_empty() || who.contains(&p.role))
+            .collect()
+    }
+
+    /// The responsible person of each website (resolving `"principal"`), with its path.
+    pub fn website_responsibles(&self) -> Vec<(usize, String, &'a Person)> {
+        let d = self.draft;
+        d.websites
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| match &w.responsible {
+                Some(Responsible::Principal) => Some((i, format!("website.{i}.responsible"), &d.principal.responsible)),
+                Some(Responsible::Person(p)) => Some((i, format!("website.{i}.responsible"), &**p)),
+                None => None,
+            })
+            .collect()
+    }
+
+    /// Every document with its path: the principal's certificate, then each person's ID.
+    pub fn documents(&self) -> Vec<(String, &'a Document)> {
+        let mut out = Vec::new();
+        let d = self.draft;
+        // An individual's principal document is the person's own ID: check it once.
+        let individual_same = self.is_individual() && d.principal.document.number == d.principal.responsible.document.number;
+        if d.principal.document.number.is_some() || d.principal.document.doc_type.is_some() {
+            out.push(("principal.document".to_string(), &d.principal.document));
+        }
+        for p in self.persons() {
+            if p.role == Role::PrincipalResponsible && individual_same {
+                continue;
+            }
+            out.push((format!("{}.document", p.path), &p.person.document));
+        }
+        out
+    }
+
+    /// Months between the as-of day and `date` are at least `months`.
+    pub fn at_least_months_left(&self, date: NaiveDate, months: u32) -> bool {
+        match self.as_of.checked_add_months(Months::new(months)) {
+            Some(limit) => date >= limit,
+            None => true,
+        }
+    }
+
+    pub fn same_person(a: &Person, b: &Person) -> bool {
+        match (&a.document.number, &b.document.number) {
+            (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+            _ => std::ptr::eq(a, b),
+        }
+    }
+
+    /// Is this person the principal's legal representative? `None` when the draft does not say.
+    pub fn is_legal_rep(&self, p: &Person) -> Option<bool> {
+        if let Some(v) = p.is_legal_representative {
+            return Some(v);
+        }
+        let pr = &self.draft.principal.responsible;
+        if Self::same_person(p, pr) {
+            pr.is_legal_representative
+        } else {
+            None
+        }
+    }
+}

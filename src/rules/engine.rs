@@ -1,0 +1,102 @@
+//! Draft + rule set → findings and checklist.
+
+use super::context::Ctx;
+use super::materials::{ChecklistItem, checklist};
+use super::{Check, RuleSet};
+use crate::diag::{Finding, Hit, Severity, Text, render};
+use crate::draft::{Draft, LoadIssue};
+use chrono::NaiveDate;
+use std::path::Path;
+
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub checklist: Vec<ChecklistItem>,
+}
+
+/// Turn a check's hit into a finding with the rule's text in both languages.
+pub fn finding(rules: &RuleSet, code: &str, hit: &Hit, draft: Option<&Draft>) -> Finding {
+    let Some(rule) = rules.get(code) else {
+        // Only reachable if a builtin code is missing from the national table: a test guards it.
+        return Finding {
+            rule: code.to_string(),
+            severity: hit.severity.unwrap_or(Severity::Error),
+            field: hit.field.clone(),
+            message: Text::same(code),
+            fix: Text::default(),
+            source: String::new(),
+            pos: None,
+        };
+    };
+    let mut vars = hit.vars.clone();
+    vars.push(("field", Text::same(hit.field.clone())));
+    if let Some(p) = rule.province.and_then(crate::province::by_code) {
+        vars.push(("bureau", Text::new(format!("{}管局", p.short), format!("the {} bureau", p.english))));
+    }
+    let r = |t: &str, lang| render(t, &vars, lang);
+    let message = Text::new(
+        r(&rule.message.zh, crate::diag::Lang::Zh),
+        r(&rule.message.en, crate::diag::Lang::En),
+    );
+    let fix = Text::new(r(&rule.fix.zh, crate::diag::Lang::Zh), r(&rule.fix.en, crate::diag::Lang::En));
+    let mut source = rule.source.clone();
+    for a in &rule.also {
+        source.push_str(" ; ");
+        source.push_str(a);
+    }
+    Finding {
+        rule: rule.code.clone(),
+        severity: hit.severity.unwrap_or(rule.severity),
+        field: hit.field.clone(),
+        message,
+        fix,
+        source,
+        pos: draft.and_then(|d| d.pos(&hit.field)),
+    }
+}
+
+pub fn load_findings(rules: &RuleSet, issues: &[LoadIssue], draft: Option<&Draft>) -> Vec<Finding> {
+    issues
+        .iter()
+        .map(|i| {
+            let mut f = finding(rules, i.code, &i.hit, draft);
+            if i.pos.is_some() {
+                f.pos = i.pos;
+            }
+            f
+        })
+        .collect()
+}
+
+pub fn evaluate(rules: &RuleSet, draft: &Draft, as_of: NaiveDate, base: Option<&Path>) -> Outcome {
+    let cx = Ctx::new(draft, as_of);
+    let province = cx.province.map(|p| p.code);
+    let p = &draft.principal;
+    let mut findings = Vec::new();
+    for rule in rules.for_province(province) {
+        if matches!(rule.check, Check::Builtin) {
+            continue;
+        }
+        if !rule.when.matches(
+            p.kind,
+            draft.account.filing_type,
+            draft.account.provider.as_deref(),
+            p.name.as_deref(),
+        ) {
+            continue;
+        }
+        for hit in rule.check.run(&cx) {
+            findings.push(finding(rules, &rule.code, &hit, Some(draft)));
+        }
+    }
+    let checklist = checklist(&cx, rules.materials_for(province), base);
+    Outcome { findings, checklist }
+}
+
+/// Stable order: by position in the file, then rule code.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        let pa = a.pos.map(|p| (p.line, p.column)).unwrap_or((usize::MAX, 0));
+        let pb = b.pos.map(|p| (p.line, p.column)).unwrap_or((usize::MAX, 0));
+        pa.cmp(&pb).then_with(|| a.rule.cmp(&b.rule)).then_with(|| a.field.cmp(&b.field))
+    });
+}

@@ -1,0 +1,207 @@
+//! The checklist: materials a filing needs, chosen by the same tables as the rules.
+
+use super::When;
+use super::context::Ctx;
+use crate::diag::{Lang, Text};
+use crate::draft::*;
+use crate::validators::resident_id;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    #[default]
+    Always,
+    /// Some website's responsible person is not the legal representative.
+    WebsiteResponsibleNotLegalRep,
+    PrincipalResponsibleNotLegalRep,
+    /// The legal representative holds a foreign / HK / Macau / Taiwan document.
+    ForeignLegalRep,
+    /// A person files on a resident ID from another province.
+    OutOfProvince,
+    /// A person's ID has less than `months` of validity left.
+    DocumentExpiringSoon {
+        months: u32,
+    },
+    /// A website offers one of these service contents.
+    Services {
+        values: Vec<String>,
+    },
+    /// No website offers any of these (a "not involved" pledge).
+    NoServices {
+        values: Vec<String>,
+    },
+    DomainsMoreThan {
+        n: usize,
+    },
+    WebsitesMoreThan {
+        n: usize,
+    },
+    /// A responsible person is under this age.
+    UnderAge {
+        age: u32,
+    },
+    /// The principal's or a website's name contains one of these words.
+    NameKeywords {
+        words: Vec<String>,
+    },
+    /// A person uses one of these document types.
+    DocumentTypes {
+        types: Vec<String>,
+    },
+    /// The filing has an APP.
+    HasApp,
+    /// Some website's responsible person is not the principal's responsible person.
+    WebsiteResponsibleDistinct,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Material {
+    /// Key under `[materials]` that says the file is on hand.
+    pub key: String,
+    pub name: Text,
+    pub why: Text,
+    /// Who signs or stamps it.
+    #[serde(default)]
+    pub signer: Option<Text>,
+    #[serde(default)]
+    pub when: When,
+    #[serde(default)]
+    pub condition: Condition,
+    /// Step of the filing it belongs to: principal, responsible, domain, website, app, pledge.
+    pub step: String,
+    /// Filled-in letter template that produces it, if any.
+    #[serde(default)]
+    pub template: Option<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Have,
+    Missing,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistItem {
+    pub key: String,
+    pub material: Text,
+    pub why: Text,
+    pub signer: Option<Text>,
+    pub step: String,
+    pub template: Option<String>,
+    pub status: Status,
+    /// The file named in `[materials]`, when there is one.
+    pub file: Option<String>,
+    pub source: String,
+}
+
+impl ChecklistItem {
+    pub fn name(&self, lang: Lang) -> &str {
+        self.material.get(lang)
+    }
+}
+
+impl Condition {
+    pub fn holds(&self, cx: &Ctx) -> bool {
+        let d = cx.draft;
+        match self {
+            Condition::Always => true,
+            Condition::WebsiteResponsibleNotLegalRep => {
+                !cx.is_individual() && cx.website_responsibles().iter().any(|(_, _, p)| cx.is_legal_rep(p) == Some(false))
+            }
+            Condition::PrincipalResponsibleNotLegalRep => {
+                !cx.is_individual() && d.principal.responsible.is_legal_representative == Some(false)
+            }
+            Condition::ForeignLegalRep => {
+                !cx.is_individual()
+                    && d.principal.responsible.is_legal_representative != Some(false)
+                    && d.principal.responsible.document.doc_type.is_some_and(|t| t.is_non_mainland())
+            }
+            Condition::OutOfProvince => {
+                let Some(p) = cx.province else { return false };
+                cx.persons().iter().any(|r| {
+                    r.person.document.doc_type == Some(DocType::ResidentId)
+                        && r.person
+                            .document
+                            .number
+                            .as_deref()
+                            .and_then(|n| resident_id::parse(n).ok())
+                            .is_some_and(|id| id.province != p.code)
+                })
+            }
+            Condition::DocumentExpiringSoon { months } => cx.documents().iter().any(
+                |(_, doc)| matches!(doc.valid_until, Some(Validity::Until(u)) if u >= cx.as_of && !cx.at_least_months_left(u, *months)),
+            ),
+            Condition::Services { values } => d.websites.iter().any(|w| w.service_content.iter().any(|s| values.contains(s))),
+            Condition::NoServices { values } => {
+                !d.websites.is_empty() && !d.websites.iter().any(|w| w.service_content.iter().any(|s| values.contains(s)))
+            }
+            Condition::DomainsMoreThan { n } => d.domains.len() > *n,
+            Condition::WebsitesMoreThan { n } => d.websites.len() > *n,
+            Condition::UnderAge { age } => cx.persons().iter().any(|r| {
+                r.person
+                    .document
+                    .number
+                    .as_deref()
+                    .and_then(|n| resident_id::parse(n).ok())
+                    .is_some_and(|id| resident_id::age_on(id.birth, cx.as_of) < *age)
+            }),
+            Condition::NameKeywords { words } => {
+                let names = d.principal.name.iter().chain(d.websites.iter().filter_map(|w| w.name.as_ref()));
+                names.into_iter().any(|n| words.iter().any(|w| n.contains(w.as_str())))
+            }
+            Condition::DocumentTypes { types } => cx
+                .persons()
+                .iter()
+                .any(|r| r.person.document.doc_type.is_some_and(|t| types.iter().any(|x| x == t.id()))),
+            Condition::HasApp => !d.apps.is_empty(),
+            Condition::WebsiteResponsibleDistinct => cx
+                .website_responsibles()
+                .iter()
+                .any(|(_, _, p)| !Ctx::same_person(p, &d.principal.responsible)),
+        }
+    }
+}
+
+/// The checklist for a draft; `base` is the draft's folder, against which `[materials]`
+/// paths are resolved.
+pub fn checklist<'m>(cx: &Ctx, materials: impl Iterator<Item = &'m Material>, base: Option<&Path>) -> Vec<ChecklistItem> {
+    let d = cx.draft;
+    let mut out: Vec<ChecklistItem> = Vec::new();
+    for m in materials {
+        if !m.when.matches(
+            d.principal.kind,
+            d.account.filing_type,
+            d.account.provider.as_deref(),
+            d.principal.name.as_deref(),
+        ) || !m.condition.holds(cx)
+        {
+            continue;
+        }
+        // A province entry with the same key replaces the national one (e.g. its own pledge).
+        if let Some(i) = out.iter().position(|x| x.key == m.key) {
+            out.remove(i);
+        }
+        let file = d.materials.iter().find(|(k, _)| *k == m.key).map(|(_, v)| v.clone());
+        let exists = file.as_deref().is_some_and(|f| match base {
+            Some(b) => b.join(f).is_file(),
+            None => Path::new(f).is_file(),
+        });
+        out.push(ChecklistItem {
+            key: m.key.clone(),
+            material: m.name.clone(),
+            why: m.why.clone(),
+            signer: m.signer.clone(),
+            step: m.step.clone(),
+            template: m.template.clone(),
+            status: if exists { Status::Have } else { Status::Missing },
+            file,
+            source: m.source.clone(),
+        });
+    }
+    out
+}

@@ -1,0 +1,111 @@
+//! Rules are data: `tables/national.toml` and one table per province under
+//! `tables/provinces/`, embedded in the binary. Rust implements the check kinds (`checks.rs`)
+//! and the checklist conditions (`materials.rs`); the tables choose and parametrise them.
+
+pub mod checks;
+pub mod context;
+pub mod engine;
+pub mod materials;
+pub mod registry;
+
+use crate::diag::{Severity, Text};
+use crate::draft::{FilingType, PrincipalKind};
+use serde::Deserialize;
+
+pub use checks::Check;
+pub use materials::{Condition, Material};
+pub use registry::{RuleSet, rules};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Evidence {
+    /// A current official or provider page, corroborated.
+    Solid,
+    /// Current cross-province matrices or one provider page.
+    Medium,
+    /// Old or third-party sources only.
+    Thin,
+    /// Sources disagree; the rule is a warning that names them.
+    Conflict,
+}
+
+/// Who a rule applies to, beyond the province its table belongs to.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct When {
+    /// Principal kinds (ids of the draft format); empty = all.
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    #[serde(default)]
+    pub not_kinds: Vec<String>,
+    /// Filing types; empty = all.
+    #[serde(default)]
+    pub filing_types: Vec<String>,
+    #[serde(default)]
+    pub providers: Vec<String>,
+    /// The principal's name contains one of these (e.g. 商贸 for trading companies).
+    #[serde(default)]
+    pub name_keywords: Vec<String>,
+}
+
+impl When {
+    pub fn matches(&self, kind: Option<PrincipalKind>, filing: Option<FilingType>, provider: Option<&str>, name: Option<&str>) -> bool {
+        let has = |list: &[String], id: Option<&str>| list.is_empty() || id.is_some_and(|i| list.iter().any(|x| x == i));
+        has(&self.kinds, kind.map(|k| k.id()))
+            && !(kind.is_some_and(|k| self.not_kinds.iter().any(|x| x == k.id())))
+            && has(&self.filing_types, filing.map(|f| f.id()))
+            && has(&self.providers, provider)
+            && (self.name_keywords.is_empty() || name.is_some_and(|n| self.name_keywords.iter().any(|w| n.contains(w.as_str()))))
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub code: String,
+    pub severity: Severity,
+    #[serde(default)]
+    pub when: When,
+    pub check: Check,
+    pub title: Text,
+    pub message: Text,
+    pub fix: Text,
+    /// Why the rule exists: shown by `rules explain`.
+    pub why: Text,
+    pub source: String,
+    /// Further sources, e.g. the other side of a conflict.
+    #[serde(default)]
+    pub also: Vec<String>,
+    pub evidence: Evidence,
+    /// Date the source itself carries (YYYY-MM-DD, YYYY-MM or YYYY).
+    pub source_date: String,
+    /// Filled in by the registry: the province table this rule came from.
+    #[serde(skip)]
+    pub province: Option<u8>,
+}
+
+/// One table file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    pub table: TableMeta,
+    #[serde(default)]
+    pub rule: Vec<Rule>,
+    #[serde(default)]
+    pub material: Vec<Material>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableMeta {
+    /// Province short name for province tables; absent for the national table.
+    #[serde(default)]
+    pub province: Option<String>,
+    /// The day the table was last checked against its sources.
+    pub last_verified: String,
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// National rule codes this province replaces with its own (e.g. a stricter age rule).
+    #[serde(default)]
+    pub disable: Vec<String>,
+}

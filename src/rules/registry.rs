@@ -1,0 +1,137 @@
+//! Loads the embedded tables once and answers "which rules apply to this province".
+
+use super::{Material, Rule, Table};
+use crate::province::{self, PROVINCES};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+pub const NATIONAL: &str = include_str!("tables/national.toml");
+
+macro_rules! province_tables {
+    ($($name:literal),*) => { &[$(($name, include_str!(concat!("tables/provinces/", $name, ".toml")))),*] };
+}
+
+/// One file per provincial bureau, named by pinyin.
+pub const PROVINCE_TABLES: &[(&str, &str)] = province_tables!(
+    "beijing",
+    "tianjin",
+    "hebei",
+    "shanxi",
+    "neimenggu",
+    "liaoning",
+    "jilin",
+    "heilongjiang",
+    "shanghai",
+    "jiangsu",
+    "zhejiang",
+    "anhui",
+    "fujian",
+    "jiangxi",
+    "shandong",
+    "henan",
+    "hubei",
+    "hunan",
+    "guangdong",
+    "guangxi",
+    "hainan",
+    "chongqing",
+    "sichuan",
+    "guizhou",
+    "yunnan",
+    "xizang",
+    "shaanxi",
+    "gansu",
+    "qinghai",
+    "ningxia",
+    "xinjiang"
+);
+
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub materials: Vec<(Option<u8>, Material)>,
+    by_code: HashMap<String, usize>,
+    pub national_last_verified: String,
+    pub province_last_verified: HashMap<u8, String>,
+    /// Province → national codes its table disables.
+    pub disabled: HashMap<u8, Vec<String>>,
+}
+
+impl RuleSet {
+    pub fn get(&self, code: &str) -> Option<&Rule> {
+        self.by_code.get(&code.to_ascii_uppercase()).map(|&i| &self.rules[i])
+    }
+    /// National rules plus the province's own.
+    pub fn for_province(&self, code: Option<u8>) -> impl Iterator<Item = &Rule> {
+        let disabled = code.and_then(|c| self.disabled.get(&c));
+        self.rules
+            .iter()
+            .filter(move |r| r.province.is_none() || r.province == code)
+            .filter(move |r| !(r.province.is_none() && disabled.is_some_and(|d| d.contains(&r.code))))
+    }
+    pub fn materials_for(&self, code: Option<u8>) -> impl Iterator<Item = &Material> {
+        self.materials
+            .iter()
+            .filter(move |(p, _)| p.is_none() || *p == code)
+            .map(|(_, m)| m)
+    }
+}
+
+/// Parse every table; an error names the table. Tests call this directly.
+pub fn load() -> Result<RuleSet, String> {
+    let national: Table = toml::from_str(NATIONAL).map_err(|e| format!("tables/national.toml: {e}"))?;
+    let mut rules = national.rule;
+    let mut materials: Vec<(Option<u8>, Material)> = national.material.into_iter().map(|m| (None, m)).collect();
+    let mut province_last_verified = HashMap::new();
+    let mut disabled = HashMap::new();
+    for (name, src) in PROVINCE_TABLES {
+        let t: Table = toml::from_str(src).map_err(|e| format!("tables/provinces/{name}.toml: {e}"))?;
+        let pname = t
+            .table
+            .province
+            .as_deref()
+            .ok_or(format!("tables/provinces/{name}.toml: [table] province missing"))?;
+        let p = province::resolve(pname).ok_or(format!("tables/provinces/{name}.toml: unknown province {pname}"))?;
+        if p.pinyin != *name {
+            return Err(format!(
+                "tables/provinces/{name}.toml: file name does not match province {}",
+                p.pinyin
+            ));
+        }
+        province_last_verified.insert(p.code, t.table.last_verified.clone());
+        disabled.insert(p.code, t.table.disable.clone());
+        for mut r in t.rule {
+            r.province = Some(p.code);
+            rules.push(r);
+        }
+        materials.extend(t.material.into_iter().map(|m| (Some(p.code), m)));
+    }
+    let mut by_code = HashMap::new();
+    for (i, r) in rules.iter().enumerate() {
+        if by_code.insert(r.code.clone(), i).is_some() {
+            return Err(format!("duplicate rule code {}", r.code));
+        }
+    }
+    for (code, list) in &disabled {
+        for c in list {
+            if !by_code.contains_key(c) {
+                return Err(format!("province {code} disables unknown rule {c}"));
+            }
+        }
+    }
+    debug_assert_eq!(PROVINCE_TABLES.len(), PROVINCES.len());
+    Ok(RuleSet {
+        rules,
+        materials,
+        by_code,
+        national_last_verified: national.table.last_verified,
+        province_last_verified,
+        disabled,
+    })
+}
+
+static RULES: LazyLock<RuleSet> = LazyLock::new(|| load().unwrap_or_else(|e| panic!("embedded rule tables are broken: {e}")));
+
+/// The embedded rule set (tables are checked by tests, so this cannot fail in a release).
+pub fn rules() -> &'static RuleSet {
+    &RULES
+}
