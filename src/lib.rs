@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod diag;
 pub mod draft;
+pub mod overrides;
 pub mod pii;
 pub mod province;
 pub mod report;

@@ -29,12 +29,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => {
             let files = check::collect(&args.paths)?;
-            let mut reports: Vec<_> = files.iter().map(|p| check::check_file(rules, p, args.as_of)).collect();
-            if args.require_materials {
-                for r in &mut reports {
-                    check::require_materials(rules, r);
-                }
-            }
+            let opts = check::CheckOptions {
+                as_of: args.as_of,
+                require_materials: args.require_materials,
+                ..Default::default()
+            };
+            let reports: Vec<_> = files.iter().map(|p| check::check_file(rules, p, &opts)).collect();
             match args.format {
                 Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report::json::render(&reports, lang))?)?,
                 Format::Table => report::table::render(

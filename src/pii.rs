@@ -60,7 +60,7 @@ mod tests {
         assert_eq!(mask("13800138000"), "138****8000");
         assert_eq!(mask_text("号码 44030519900101123X 无效"), "号码 4403**********123X 无效");
         assert_eq!(mask_text("手机 13800138000。"), "手机 138****8000。");
-        assert_eq!(mask_text("0755-86000000"), "0755-86****00");
+        assert_eq!(mask_text("0755-86000000"), "0755-8*****00");
         assert_eq!(mask_text("有效期至 2027-01-01"), "有效期至 2027-01-01");
         assert_eq!(mask_text("example.com"), "example.com");
     }

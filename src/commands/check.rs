@@ -3,6 +3,7 @@
 
 use crate::diag::Hit;
 use crate::draft::load_str;
+use crate::overrides::Overrides;
 use crate::report::DraftReport;
 use crate::rules::{self, RuleSet, engine};
 use anyhow::{Result, bail};
@@ -53,6 +54,32 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     }
 }
 
+/// What a `check` run adds on top of the rules: the as-of day, severity overrides and whether
+/// missing materials count as errors. Every way of checking (single, batch, wizard) goes
+/// through `check_file`/`check_source` with these.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    pub as_of: Option<NaiveDate>,
+    pub require_materials: bool,
+    pub overrides: Overrides,
+}
+
+/// Check one draft's text with options applied (overrides last, so they also cover
+/// reading errors and missing materials).
+pub fn check_with(rules: &RuleSet, path: &str, src: &str, base: Option<&Path>, opts: &CheckOptions) -> DraftReport {
+    let mut r = check_source(rules, path, src, opts.as_of, base);
+    finish(rules, &mut r, opts);
+    r
+}
+
+fn finish(rules: &RuleSet, r: &mut DraftReport, opts: &CheckOptions) {
+    if opts.require_materials {
+        require_materials(rules, r);
+    }
+    opts.overrides.apply(&mut r.findings);
+    engine::sort(&mut r.findings);
+}
+
 /// Check one draft's text. `as_of` from the command line wins over the draft's filing_date.
 pub fn check_source(rules: &RuleSet, path: &str, src: &str, as_of: Option<NaiveDate>, base: Option<&Path>) -> DraftReport {
     let loaded = load_str(src);
@@ -79,15 +106,17 @@ pub fn check_source(rules: &RuleSet, path: &str, src: &str, as_of: Option<NaiveD
     }
 }
 
-pub fn check_file(rules: &RuleSet, path: &Path, as_of: Option<NaiveDate>) -> DraftReport {
+pub fn check_file(rules: &RuleSet, path: &Path, opts: &CheckOptions) -> DraftReport {
     let shown = path.display().to_string();
-    match std::fs::read(path) {
+    let mut r = match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(src) => check_source(rules, &shown, &src, as_of, path.parent()),
+            Ok(src) => check_source(rules, &shown, &src, opts.as_of, path.parent()),
             Err(e) => io_report(rules, &shown, &format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to())),
         },
         Err(e) => io_report(rules, &shown, &e.to_string()),
-    }
+    };
+    finish(rules, &mut r, opts);
+    r
 }
 
 fn io_report(rules: &RuleSet, path: &str, detail: &str) -> DraftReport {
