@@ -72,32 +72,26 @@ fn set_value(node: &mut Value, parts: &[&str], value: Value, key: &str) -> Resul
 pub fn remove(root: &mut Table, key: &str) -> bool {
     let parts: Vec<&str> = key.split('.').collect();
     let Some((last, path)) = parts.split_last() else { return false };
-    let mut node: &mut Value = &mut Value::Table(std::mem::take(root));
-    let ok = {
-        let mut cur = Some(&mut *node);
-        for p in path {
-            cur = match cur {
-                Some(Value::Table(t)) => t.get_mut(*p),
-                Some(Value::Array(a)) => p.parse::<usize>().ok().and_then(|i| a.get_mut(i)),
-                _ => None,
-            };
-        }
-        match cur {
-            Some(Value::Table(t)) => t.remove(*last).is_some(),
-            Some(Value::Array(a)) => match last.parse::<usize>() {
-                Ok(i) if i < a.len() => {
-                    a.remove(i);
-                    true
-                }
-                _ => false,
-            },
-            _ => false,
-        }
-    };
-    if let Value::Table(t) = std::mem::replace(&mut node, &mut Value::Boolean(false)) {
-        *root = std::mem::take(t);
+    let Some((first, rest)) = path.split_first() else { return root.remove(*last).is_some() };
+    let mut cur = root.get_mut(*first);
+    for p in rest {
+        cur = match cur {
+            Some(Value::Table(t)) => t.get_mut(*p),
+            Some(Value::Array(a)) => p.parse::<usize>().ok().and_then(|i| a.get_mut(i)),
+            _ => None,
+        };
     }
-    ok
+    match cur {
+        Some(Value::Table(t)) => t.remove(*last).is_some(),
+        Some(Value::Array(a)) => match last.parse::<usize>() {
+            Ok(i) if i < a.len() => {
+                a.remove(i);
+                true
+            }
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 #[cfg(test)]
