@@ -72,7 +72,9 @@ fn set_value(node: &mut Value, parts: &[&str], value: Value, key: &str) -> Resul
 pub fn remove(root: &mut Table, key: &str) -> bool {
     let parts: Vec<&str> = key.split('.').collect();
     let Some((last, path)) = parts.split_last() else { return false };
-    let Some((first, rest)) = path.split_first() else { return root.remove(*last).is_some() };
+    let Some((first, rest)) = path.split_first() else {
+        return root.remove(*last).is_some();
+    };
     let mut cur = root.get_mut(*first);
     for p in rest {
         cur = match cur {

@@ -32,7 +32,16 @@ const TOP: &[&str] = &[
 ];
 const ACCOUNT: &[&str] = &["provider", "real_name_verified", "filing_type", "resource"];
 const RESOURCE: &[&str] = &["kind", "region", "purchased_months", "filings_used"];
-const PRINCIPAL: &[&str] = &["kind", "province", "name", "address", "mailing_address", "document", "responsible"];
+const PRINCIPAL: &[&str] = &[
+    "kind",
+    "province",
+    "name",
+    "address",
+    "mailing_address",
+    "document",
+    "responsible",
+    "legal_representative",
+];
 const DOCUMENT: &[&str] = &["type", "number", "valid_until", "address", "temporary"];
 const PERSON: &[&str] = &[
     "name",
@@ -104,6 +113,10 @@ pub fn known_paths() -> Vec<String> {
     );
     out.extend(doc("principal"));
     out.extend(person("principal.responsible"));
+    out.extend([
+        "principal.legal_representative.name".to_string(),
+        "principal.legal_representative.document.type".to_string(),
+    ]);
     out.extend(DOMAIN.iter().map(|k| format!("domain.*.{k}")));
     out.extend(
         [
@@ -432,6 +445,9 @@ impl Reader {
             }
             if let Some(r) = self.node(p, "principal", "responsible") {
                 pr.responsible = self.person(r, "principal.responsible");
+            }
+            if let Some(r) = self.node(p, "principal", "legal_representative") {
+                pr.legal_representative = Some(self.person(r, "principal.legal_representative"));
             }
             // An individual is their own responsible person; hand-written drafts often give
             // the document once.

@@ -189,6 +189,9 @@ pub struct Principal {
     pub mailing_address: Option<String>,
     pub document: Document,
     pub responsible: Person,
+    /// Additive key: the legal representative when someone else is the responsible person
+    /// (e.g. a foreign legal representative who authorised a mainland-ID holder).
+    pub legal_representative: Option<Person>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -651,7 +651,15 @@ impl Check {
                 }
             }
             Check::LegalRepresentative => {
-                if !cx.is_individual() && d.principal.responsible.is_legal_representative == Some(false) {
+                // A foreign / HK / Macau / Taiwan legal representative must delegate: the
+                // province's foreign-representative rule and its authorisation letter apply.
+                let delegated_abroad = d
+                    .principal
+                    .legal_representative
+                    .as_ref()
+                    .and_then(|l| l.document.doc_type)
+                    .is_some_and(|t| t.is_non_mainland());
+                if !cx.is_individual() && d.principal.responsible.is_legal_representative == Some(false) && !delegated_abroad {
                     hits.push(Hit::at("principal.responsible.is_legal_representative"));
                 }
             }

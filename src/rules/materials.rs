@@ -117,9 +117,16 @@ impl Condition {
                 !cx.is_individual() && d.principal.responsible.is_legal_representative == Some(false)
             }
             Condition::ForeignLegalRep => {
+                let r = &d.principal.responsible;
+                let rep_abroad = d
+                    .principal
+                    .legal_representative
+                    .as_ref()
+                    .and_then(|l| l.document.doc_type)
+                    .is_some_and(|t| t.is_non_mainland());
                 !cx.is_individual()
-                    && d.principal.responsible.is_legal_representative != Some(false)
-                    && d.principal.responsible.document.doc_type.is_some_and(|t| t.is_non_mainland())
+                    && ((r.is_legal_representative != Some(false) && r.document.doc_type.is_some_and(|t| t.is_non_mainland()))
+                        || (r.is_legal_representative == Some(false) && rep_abroad))
             }
             Condition::OutOfProvince => {
                 let Some(p) = cx.province else { return false };
