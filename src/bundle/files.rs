@@ -33,8 +33,8 @@ impl Format {
 pub struct Limits {
     pub formats: &'static [Format],
     pub max_bytes: u64,
-    /// Where the limit comes from.
-    pub source: &'static str,
+    /// The limit and where it comes from, in Chinese and English.
+    pub note: (&'static str, &'static str),
 }
 
 const MB: u64 = 1024 * 1024;
@@ -47,12 +47,18 @@ pub fn limits(provider: Option<&str>) -> Limits {
         Some("tencentcloud") => Limits {
             formats: &[Format::Jpeg, Format::Png],
             max_bytes: 2 * MB,
-            source: "Tencent Cloud filing FAQ (资料上传常见问题): jpg/png, under 2 MB",
+            note: (
+                "腾讯云备案资料上传要求：jpg/png，小于 2 MB",
+                "Tencent Cloud filing FAQ: jpg/png, under 2 MB",
+            ),
         },
         _ => Limits {
             formats: &[Format::Jpeg, Format::Png],
             max_bytes: 4 * MB,
-            source: "Huawei Cloud 备案材料咨询 (电子版证件资料要求): jpg/png, within 4 MB",
+            note: (
+                "华为云电子版证件资料要求：jpg/png，4 MB 以内",
+                "Huawei Cloud material requirements: jpg/png, within 4 MB",
+            ),
         },
     }
 }
@@ -189,7 +195,7 @@ pub fn material_findings(rules: &RuleSet, draft: &Draft, base: Option<&Path>) ->
         let hit = Hit::at(field)
             .var("file", file)
             .var_text("problem", crate::diag::Text::new(zh, en))
-            .var("limit", limits.source);
+            .var_text("limit", crate::diag::Text::new(limits.note.0, limits.note.1));
         let code = match state {
             FileState::Ok { .. } => continue,
             FileState::Missing | FileState::NotAFile | FileState::Unreadable => "MATERIAL-FILE",
