@@ -193,11 +193,25 @@ pub fn write_bundle(
     lang: Lang,
     as_of: Option<NaiveDate>,
 ) -> Result<BundleSummary> {
+    write_bundle_using(draft_src, draft_path, out, force, lang, as_of, templates::override_dir())
+}
+
+/// [`write_bundle`] with an explicit template override folder (`None`: built-in templates
+/// only), for callers and tests that must not depend on the user's config folder.
+pub fn write_bundle_using(
+    draft_src: &str,
+    draft_path: Option<&Path>,
+    out: &Path,
+    force: bool,
+    lang: Lang,
+    as_of: Option<NaiveDate>,
+    template_dir: Option<PathBuf>,
+) -> Result<BundleSummary> {
     // Refuse early, before any work, when the target exists (write_atomic checks again).
     if out.symlink_metadata().is_ok() && !force {
         return Err(Exists(out.to_path_buf()).into());
     }
-    let rendered = render(draft_src, draft_path, lang, as_of, templates::override_dir())?;
+    let rendered = render(draft_src, draft_path, lang, as_of, template_dir)?;
     write::write_atomic(out, &rendered.files, force)?;
     let mut summary = rendered.summary;
     summary.out = out.to_path_buf();
