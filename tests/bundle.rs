@@ -92,6 +92,16 @@ fn snapshots_of_every_bundle_file() {
 }
 
 #[test]
+fn english_checklist_snapshot() {
+    // Headings and rule texts follow --lang; the letters stay Chinese.
+    let (path, src) = draft("enterprise-shanxi");
+    let r = bundle::render(&src, Some(&path), Lang::En, None, None).unwrap();
+    let get = |name: &str| String::from_utf8(r.files.iter().find(|(f, _)| f == name).unwrap().1.clone()).unwrap();
+    insta::assert_snapshot!("enterprise-shanxi__en__checklist.md", get("checklist.md"));
+    assert!(get("letters/website_responsible_authorization.md").starts_with("# 网站负责人授权书"));
+}
+
+#[test]
 fn letters_follow_the_rules() {
     let letters = |name: &str| -> Vec<String> {
         let (path, src) = draft(name);
