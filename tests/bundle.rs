@@ -127,6 +127,49 @@ fn letters_follow_the_rules() {
 }
 
 #[test]
+fn principal_authorisation_letters_render() {
+    // The responsible person is not the legal representative: 法人授权书 (the province
+    // rejects it as well, but the bundle still renders with that finding as a to-do).
+    let (path, src) = draft("enterprise-shanxi");
+    let delegated = src.replacen("is_legal_representative = true", "is_legal_representative = false", 1);
+    let r = bundle::render(&delegated, Some(&path), Lang::Zh, None, None).unwrap();
+    let letter = r
+        .files
+        .iter()
+        .find(|(f, _)| f == "letters/legal_rep_authorization.md")
+        .expect("法人授权书");
+    let letter = String::from_utf8(letter.1.clone()).unwrap();
+    assert!(letter.starts_with("# 法人授权书"), "{letter}");
+    assert!(letter.contains("赵六") && letter.contains("140105198203150012"), "{letter}");
+    assert!(letter.contains("法定代表人（签字）：＿"), "{letter}");
+    assert!(
+        letter.contains("负责。\n\n| 被授权人"),
+        "the table is its own Markdown block:\n{letter}"
+    );
+    // Without a known legal representative the website letter leaves the name out rather than guessing.
+    let web = r
+        .files
+        .iter()
+        .find(|(f, _)| f == "letters/website_responsible_authorization.md")
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&web.1).contains("法定代表人赵六"));
+    // A legal representative on a passport authorises a mainland-ID holder: 主体负责人授权书.
+    let foreign = src.replacen(
+        "type = \"resident_id\"\nnumber = \"140105198203150012\"",
+        "type = \"passport\"\nnumber = \"E12345678\"",
+        1,
+    );
+    assert_ne!(foreign, src);
+    let r = bundle::render(&foreign, Some(&path), Lang::Zh, None, None).unwrap();
+    let letter = r
+        .files
+        .iter()
+        .find(|(f, _)| f == "letters/principal_authorization_foreign.md")
+        .expect("主体负责人授权书");
+    assert!(String::from_utf8_lossy(&letter.1).starts_with("# 主体负责人授权书"));
+}
+
+#[test]
 fn as_of_dates_everything() {
     let (path, src) = draft("enterprise-shanxi");
     let day = chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
