@@ -11,6 +11,18 @@
 //! Rendering is pure ([`render`]); writing ([`write_bundle`]) is atomic, 0700/0600, and never
 //! replaces an existing folder without `force`. ID numbers are unmasked only inside the
 //! bundle's files; nothing here prints them.
+//!
+//! Environment:
+//! - `BEIAN_CONFIG_DIR`: the config folder; template overrides live in its `templates/`
+//!   (default: the platform's, e.g. `~/.config/beian`). `beian templates list|show NAME`.
+//! - `BEIAN_TEST_FAIL_AFTER_FILES=N` (debug builds only): fail after writing N files, to test
+//!   that an interrupted run leaves no bundle.
+//! - `BEIAN_SKIP_BROWSER=1` (tests only): skip the headless-Chromium print test when the
+//!   browser is not installed; without it the test fails.
+//!
+//! Known limit: a run killed by a signal during the (millisecond) write phase leaves its
+//! hidden `.<name>.tmp-*` folder (0700) beside the target; the target itself is never
+//! half-written.
 
 pub mod cmd;
 pub mod context;
