@@ -29,6 +29,12 @@ pub enum Command {
     /// List rules or explain one
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Write the filing bundle: checklist, filled-in forms and letters, printable report
+    #[command(after_help = "Examples:\n  beian bundle draft.toml\n  beian bundle draft.toml --out acme-filing --force")]
+    Bundle(crate::bundle::cmd::BundleArgs),
+    /// List the bundle's templates or show one (override one in $BEIAN_CONFIG_DIR/templates)
+    #[command(subcommand)]
+    Templates(crate::bundle::cmd::TemplatesCommand),
 }
 
 #[derive(Args, Debug)]

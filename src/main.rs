@@ -62,6 +62,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             rules_cmd::explain(&mut out, rules, &code, json, lang)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Bundle(args) => Ok(ExitCode::from(beian::bundle::cmd::bundle(&mut out, &args, lang)?)),
+        Command::Templates(cmd) => {
+            beian::bundle::cmd::templates(&mut out, &cmd, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -90,6 +90,8 @@ pub fn check_source(rules: &RuleSet, path: &str, src: &str, as_of: Option<NaiveD
         let day = as_of.or(d.filing_date).unwrap_or_else(|| chrono::Local::now().date_naive());
         let out = engine::evaluate(rules, d, day, base);
         findings.extend(out.findings);
+        // Files named in [materials]: present, a format the provider accepts, within its limit.
+        findings.extend(crate::bundle::files::material_findings(rules, d, base));
         checklist = out.checklist;
         principal = d.principal.name.clone();
         province = d.principal.province.map(|p| p.short.to_string());

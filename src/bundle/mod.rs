@@ -1,0 +1,231 @@
+//! The filing bundle (`beian bundle DRAFT`): one folder per filing with
+//!
+//! - `draft.toml`: the normalised draft;
+//! - `checklist.md`: every material with who signs it, `have`/`missing`, and every open
+//!   finding as a to-do with its fix, grouped by filing step;
+//! - `forms.md`: the provider's filing form, field by field, in the console's order;
+//! - `letters/<material key>.md`: the letters the checklist calls for, filled in;
+//! - `after-approval.md`: the footer snippet and the public-security filing deadline;
+//! - `report.html`: one printable page with all of the above.
+//!
+//! Rendering is pure ([`render`]); writing ([`write_bundle`]) is atomic, 0700/0600, and never
+//! replaces an existing folder without `force`. ID numbers are unmasked only inside the
+//! bundle's files; nothing here prints them.
+//!
+//! Environment:
+//! - `BEIAN_CONFIG_DIR`: the config folder; template overrides live in its `templates/`
+//!   (default: the platform's, e.g. `~/.config/beian`). `beian templates list|show NAME`.
+//! - `BEIAN_TEST_FAIL_AFTER_FILES=N` (debug builds only): fail after writing N files, to test
+//!   that an interrupted run leaves no bundle.
+//! - `BEIAN_SKIP_BROWSER=1` (tests only): skip the headless-Chromium print test when the
+//!   browser is not installed; without it the test fails.
+//!
+//! Known limit: a run killed by a signal during the (millisecond) write phase leaves its
+//! hidden `.<name>.tmp-*` folder (0700) beside the target; the target itself is never
+//! half-written.
+
+pub mod cmd;
+pub mod context;
+pub mod files;
+pub mod markdown;
+pub mod normalize;
+pub mod templates;
+pub mod write;
+
+use crate::commands::check::check_source;
+use crate::diag::Lang;
+use crate::draft::load_str;
+use anyhow::{Result, anyhow, bail};
+use chrono::NaiveDate;
+use minijinja::{Value, context};
+use std::path::{Path, PathBuf};
+
+pub use write::Exists;
+
+/// What a bundle run produced, for the command's summary (no personal data in it).
+#[derive(Debug, Clone)]
+pub struct BundleSummary {
+    /// The bundle folder.
+    pub out: PathBuf,
+    /// Files in the bundle, relative to `out`, in writing order.
+    pub files: Vec<String>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Checklist entries.
+    pub materials: usize,
+    /// Checklist entries still missing.
+    pub missing: usize,
+}
+
+/// A rendered bundle, not yet on disk.
+pub struct Rendered {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub summary: BundleSummary,
+}
+
+/// Default bundle folder: `<draft stem>-bundle` beside the draft.
+pub fn default_out(draft_path: &Path) -> PathBuf {
+    let stem = draft_path.file_stem().and_then(|s| s.to_str()).unwrap_or("draft");
+    draft_path.with_file_name(format!("{stem}-bundle"))
+}
+
+fn render_one(env: &minijinja::Environment, name: &str, ctx: Value) -> Result<String> {
+    let t = env
+        .get_template(name)
+        .map_err(|e| anyhow!("template {name}: {}", templates::describe_error(&e)))?;
+    t.render(ctx)
+        .map_err(|e| anyhow!("template {name}: {}", templates::describe_error(&e)))
+}
+
+/// Render every file of the bundle in memory.
+///
+/// `draft_path` names the draft (for `[materials]` paths and the file name shown); `as_of`
+/// overrides the draft's `filing_date` (default: today); `template_dir` is the override
+/// folder (`None`: built-in templates only).
+pub fn render(
+    draft_src: &str,
+    draft_path: Option<&Path>,
+    lang: Lang,
+    as_of: Option<NaiveDate>,
+    template_dir: Option<PathBuf>,
+) -> Result<Rendered> {
+    let rules = crate::rules::rules();
+    let base = draft_path.map(|p| match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    });
+    let shown = draft_path
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "draft.toml".into());
+    let loaded = load_str(draft_src);
+    let Some(draft) = loaded.draft.as_ref() else {
+        bail!("{shown} cannot be read as a draft; run `beian check {shown}` to see why");
+    };
+    let day = as_of.or(draft.filing_date).unwrap_or_else(|| chrono::Local::now().date_naive());
+    let report = check_source(rules, &shown, draft_src, Some(day), base.as_deref());
+    // The same findings as `beian check`, including the [materials] file checks.
+    let findings = report.findings;
+
+    let ctx = context::build(&context::Input {
+        draft,
+        draft_file: shown.clone(),
+        checklist: &report.checklist,
+        findings: &findings,
+        as_of: day,
+        lang,
+        base: base.as_deref(),
+    });
+    let env = templates::environment(template_dir);
+    let base_ctx = Value::from(minijinja::value::Serde(&ctx));
+
+    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    let header = format!(
+        "# {}\n# beian bundle · {} · {}\n\n",
+        match lang {
+            Lang::En => "Normalised draft: vocabulary values in canonical form, [materials] paths resolved.",
+            Lang::Zh => "规范化后的草稿：取值统一为标准写法，[materials] 路径已解析为绝对路径。",
+        },
+        shown,
+        ctx.date
+    );
+    let normalised = normalize::normalise(draft_src, base.as_deref(), &header).unwrap_or_else(|| draft_src.to_string());
+    out.push(("draft.toml".into(), normalised.into_bytes()));
+    out.push((
+        "checklist.md".into(),
+        render_one(&env, "checklist.md.j2", base_ctx.clone())?.into_bytes(),
+    ));
+    out.push(("forms.md".into(), render_one(&env, "forms.md.j2", base_ctx.clone())?.into_bytes()));
+    out.push((
+        "after-approval.md".into(),
+        render_one(&env, "after-approval.md.j2", base_ctx.clone())?.into_bytes(),
+    ));
+
+    let mut letters = Vec::new();
+    for item in report.checklist.iter().filter(|i| i.template.is_some()) {
+        let (Some(template), Some(file)) = (item.template.as_deref(), context::letter_file(item)) else {
+            continue;
+        };
+        let item_ctx = context! {
+            item => context! {
+                key => item.key.clone(),
+                material => item.material.zh.clone(),
+                signer => item.signer.as_ref().map(|s| s.zh.clone()),
+            },
+            ..base_ctx.clone()
+        };
+        let md = render_one(&env, template, item_ctx)?;
+        letters.push(context! {
+            key => item.key.clone(),
+            title => item.material.get(lang).to_string(),
+            file => file.clone(),
+            html => Value::from_safe_string(markdown::to_html(&md)),
+        });
+        out.push((file, md.into_bytes()));
+    }
+    let report_ctx = context! {
+        letters => letters,
+        after_approval_html => Value::from_safe_string(markdown::to_html(
+            std::str::from_utf8(&out[3].1).unwrap_or_default(),
+        )),
+        ..base_ctx.clone()
+    };
+    out.push(("report.html".into(), render_one(&env, "report.html.j2", report_ctx)?.into_bytes()));
+    out.push((write::MARKER.into(), format!("beian {}\n", env!("CARGO_PKG_VERSION")).into_bytes()));
+
+    let summary = BundleSummary {
+        out: PathBuf::new(),
+        files: out.iter().map(|(n, _)| n.clone()).collect(),
+        errors: ctx.counts.errors,
+        warnings: ctx.counts.warnings,
+        infos: ctx.counts.infos,
+        materials: ctx.counts.materials,
+        missing: ctx.counts.missing,
+    };
+    Ok(Rendered { files: out, summary })
+}
+
+/// Render the bundle for one draft and write it as the folder `out`, atomically.
+///
+/// - `draft_src`: the draft's text; `draft_path`: where it lives (for `[materials]` paths);
+/// - `force`: replace an existing bundle folder (never a folder that is not a bundle);
+/// - `lang`: language of headings and rule texts (letters are always Chinese);
+/// - `as_of`: the day every date is computed from (default: the draft's `filing_date`, else
+///   today).
+///
+/// Templates come from the user's override folder (`$BEIAN_CONFIG_DIR/templates`), else the
+/// built-in ones. An existing `out` without `force` fails with [`Exists`]. This is what
+/// `beian bundle` and the end of `beian new` call.
+pub fn write_bundle(
+    draft_src: &str,
+    draft_path: Option<&Path>,
+    out: &Path,
+    force: bool,
+    lang: Lang,
+    as_of: Option<NaiveDate>,
+) -> Result<BundleSummary> {
+    write_bundle_using(draft_src, draft_path, out, force, lang, as_of, templates::override_dir())
+}
+
+/// [`write_bundle`] with an explicit template override folder (`None`: built-in templates
+/// only), for callers and tests that must not depend on the user's config folder.
+pub fn write_bundle_using(
+    draft_src: &str,
+    draft_path: Option<&Path>,
+    out: &Path,
+    force: bool,
+    lang: Lang,
+    as_of: Option<NaiveDate>,
+    template_dir: Option<PathBuf>,
+) -> Result<BundleSummary> {
+    // Refuse early, before any work, when the target exists (write_atomic checks again).
+    if out.symlink_metadata().is_ok() && !force {
+        return Err(Exists(out.to_path_buf()).into());
+    }
+    let rendered = render(draft_src, draft_path, lang, as_of, template_dir)?;
+    write::write_atomic(out, &rendered.files, force)?;
+    let mut summary = rendered.summary;
+    summary.out = out.to_path_buf();
+    Ok(summary)
+}

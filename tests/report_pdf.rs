@@ -1,0 +1,146 @@
+//! report.html in a real browser: headless Chromium prints it to PDF, and the PDF must have
+//! each letter starting a page and the Chinese text extractable (`pdftotext`).
+//!
+//! Needs `chromium` and poppler's `pdftotext`/`pdfinfo` (Debian: chromium poppler-utils
+//! fonts-noto-cjk; `.ci/run` installs them). Missing tools fail the test unless
+//! BEIAN_SKIP_BROWSER=1 says to skip.
+
+use beian::bundle;
+use beian::diag::Lang;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn tool(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file())
+}
+
+fn skip_or_fail(what: &str) -> bool {
+    if std::env::var("BEIAN_SKIP_BROWSER").is_ok_and(|v| v == "1") {
+        eprintln!("skipping the browser test: {what} (BEIAN_SKIP_BROWSER=1)");
+        return true;
+    }
+    panic!(
+        "{what}: install chromium and poppler-utils (apt-get install -y chromium poppler-utils fonts-noto-cjk), or set BEIAN_SKIP_BROWSER=1 to skip"
+    );
+}
+
+fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromium");
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "chromium failed: {status}");
+            break;
+        }
+        if start.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("chromium did not finish within 120 s");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(pdf.is_file(), "chromium wrote no PDF");
+}
+
+fn pages(pdf: &Path) -> usize {
+    let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines()
+        .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap()))
+        .expect("pdfinfo gives a page count")
+}
+
+fn page_text(pdf: &Path, page: usize) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-f", &page.to_string(), "-l", &page.to_string(), "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A letter's title: its first Markdown heading.
+fn title(md: &str) -> String {
+    md.lines().find_map(|l| l.strip_prefix("# ")).unwrap().trim().to_string()
+}
+
+#[test]
+fn report_prints_with_each_letter_on_its_own_page() {
+    let (Some(chromium), Some(_), Some(_)) = (tool("chromium"), tool("pdftotext"), tool("pdfinfo")) else {
+        if skip_or_fail("chromium, pdftotext or pdfinfo not found on PATH") {
+            return;
+        }
+        unreachable!();
+    };
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bundle");
+    for name in ["individual-guangdong", "enterprise-shanxi", "government-sichuan"] {
+        let draft = fixtures.join(format!("{name}.toml"));
+        let src = std::fs::read_to_string(&draft).unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("bundle");
+        bundle::write_bundle_using(&src, Some(&draft), &out, false, Lang::Zh, None, None).unwrap();
+        let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+        // Self-contained: no external resources to fetch.
+        for bad in ["<link", "<script", "src=\"http", "url(http", "@import"] {
+            assert!(!html.contains(bad), "{name}: report.html references an external resource ({bad})");
+        }
+        let pdf = tmp.path().join("report.pdf");
+        print_to_pdf(&chromium, &out.join("report.html"), &pdf, &tmp.path().join("profile"));
+
+        let mut letters: Vec<String> = std::fs::read_dir(out.join("letters"))
+            .unwrap()
+            .flatten()
+            .map(|e| title(&std::fs::read_to_string(e.path()).unwrap()))
+            .collect();
+        letters.sort();
+        assert!(!letters.is_empty(), "{name}: no letters");
+        let n = pages(&pdf);
+        assert!(n > letters.len(), "{name}: {n} pages for the report and {} letters", letters.len());
+        assert!(
+            n <= 3 + 2 * letters.len(),
+            "{name}: {n} pages is more than expected: something overflows"
+        );
+
+        let texts: Vec<String> = (1..=n).map(|p| page_text(&pdf, p)).collect();
+        let first_lines: Vec<String> = texts
+            .iter()
+            .map(|t| t.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string())
+            .collect();
+        assert!(
+            first_lines[0].starts_with("备案资料包"),
+            "{name}: page 1 starts with {:?}",
+            first_lines[0]
+        );
+        for t in &letters {
+            assert!(
+                first_lines.iter().skip(1).any(|l| l == t),
+                "{name}: letter {t} does not start a page; first lines: {first_lines:?}"
+            );
+        }
+        // The Chinese text is real text in the PDF (fonts embedded, not boxes).
+        let all = texts.concat();
+        let principal = src.lines().find_map(|l| l.strip_prefix("name = \"")).unwrap().trim_end_matches('"');
+        for want in ["材料清单", "待处理问题", "公安联网备案", principal] {
+            assert!(all.contains(want), "{name}: PDF text lacks {want}");
+        }
+    }
+}
