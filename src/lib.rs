@@ -3,9 +3,12 @@
 //! Pipeline: `draft` (spanned TOML → typed model) → `rules` (embedded tables, check kinds,
 //! checklist) → `diag` findings → `report` (one reporter per format).
 pub mod cli;
+pub mod color;
 pub mod commands;
+pub mod config;
 pub mod diag;
 pub mod draft;
+pub mod i18n;
 pub mod overrides;
 pub mod pii;
 pub mod province;
