@@ -215,9 +215,17 @@ pub fn command(lang: Lang) -> clap::Command {
     fix_help_subcommands(cmd, lang)
 }
 
+/// The same without the `[possible values; default; env]` notes in each help text: for
+/// completion scripts, which list the values themselves and show the help as a short description.
+pub fn command_for_completions(lang: Lang) -> clap::Command {
+    let mut cmd = localize(Cli::command(), "", lang, true, false);
+    cmd.build();
+    fix_help_subcommands(cmd, lang)
+}
+
 /// The localised command before clap builds it (adds `help` subcommands, propagates globals).
 pub fn command_unbuilt(lang: Lang) -> clap::Command {
-    localize(Cli::command(), "", lang, true)
+    localize(Cli::command(), "", lang, true, true)
 }
 
 fn annotate(arg: Arg, lang: Lang) -> Arg {
@@ -251,7 +259,7 @@ fn annotate(arg: Arg, lang: Lang) -> Arg {
     arg.help(text).hide_possible_values(true).hide_default_value(true).hide_env(true)
 }
 
-fn localize(mut cmd: clap::Command, path: &str, lang: Lang, root: bool) -> clap::Command {
+fn localize(mut cmd: clap::Command, path: &str, lang: Lang, root: bool, notes: bool) -> clap::Command {
     if lang == Lang::Zh {
         if let Some(t) = zh(path) {
             cmd = cmd.about(t);
@@ -278,7 +286,10 @@ fn localize(mut cmd: clap::Command, path: &str, lang: Lang, root: bool) -> clap:
                 // Options every command shares come after the command's own.
                 a = a.display_order(1000);
             }
-            annotate(a, lang).help_heading(heading.text(lang))
+            if notes {
+                a = annotate(a, lang);
+            }
+            a.help_heading(heading.text(lang))
         });
     }
     cmd = cmd
@@ -308,7 +319,7 @@ fn localize(mut cmd: clap::Command, path: &str, lang: Lang, root: bool) -> clap:
     let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
     for name in subs {
         let sub_path = join(path, &name);
-        cmd = cmd.mut_subcommand(&name, |s| localize(s, &sub_path, lang, false));
+        cmd = cmd.mut_subcommand(&name, |s| localize(s, &sub_path, lang, false, notes));
     }
     cmd
 }

@@ -20,7 +20,7 @@ pub const SHELLS: [(Shell, &str); 5] = [
 ];
 
 pub fn completion(shell: Shell, lang: Lang) -> Vec<u8> {
-    let mut cmd = i18n::command(lang);
+    let mut cmd = i18n::command_for_completions(lang);
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, BIN, &mut buf);
     buf
