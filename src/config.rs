@@ -108,7 +108,7 @@ impl ConfigError {
                         Msg::ConfigWrongType.fmt(lang, &[("expected", expected.text(lang)), ("found", found)])
                     }
                     Problem::BadValue { value, known } => Msg::ConfigBadValue.fmt(lang, &[("value", value), ("known", &known.join(", "))]),
-                    Problem::BadProvince(v) => Msg::ConfigBadProvince.fmt(lang, &[("value", v)]),
+                    Problem::BadProvince(v) => Msg::UnknownProvince.fmt(lang, &[("value", v)]),
                     Problem::MissingKey(k) => Msg::ConfigMissingKey.fmt(lang, &[("missing", k)]),
                     Problem::EmptyReason => Msg::ConfigEmptyReason.text(lang).to_string(),
                 };

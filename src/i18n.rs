@@ -69,7 +69,6 @@ messages! {
     ConfigUnknownKey => ("未知的键；可用的键：{known}", "unknown key; known keys: {known}"),
     ConfigWrongType => ("应为{expected}，实际是{found}", "expected {expected}, found {found}"),
     ConfigBadValue => ("无效的值 “{value}”；可选：{known}", "invalid value `{value}`; expected one of: {known}"),
-    ConfigBadProvince => ("无法识别的备案地域 “{value}”；请写简称、全称、两位代码或拼音，如 广东、广东省、44、guangdong", "unknown filing region `{value}`; write a short or full Chinese name, a two-digit code or pinyin, e.g. 广东, 广东省, 44, guangdong"),
     ConfigMissingKey => ("缺少键 “{missing}”", "missing key `{missing}`"),
     ConfigEmptyReason => ("每条覆盖都要写明理由（reason），以便日后复查", "every override needs a reason, so that it can be reviewed later"),
     ConfigNoDir => ("找不到配置文件夹（没有主目录）；请设置 BEIAN_CONFIG_DIR", "no config folder (no home directory); set BEIAN_CONFIG_DIR"),
@@ -87,6 +86,11 @@ messages! {
     // overrides
     OverrideUnmatched => ("{origin} 中的 {level} {code} 不对应任何规则（`beian rules list` 列出所有规则代码）", "{level} {code} from {origin} matches no rule (`beian rules list` shows every code)"),
     OverrideCommandLine => ("命令行", "the command line"),
+    // other commands
+    UnknownProvince => ("无法识别的备案地域 “{value}”；请写简称、全称、两位代码或拼音，如 广东、广东省、44、guangdong", "unknown filing region `{value}`; write a short or full Chinese name, a two-digit code or pinyin, e.g. 广东, 广东省, 44, guangdong"),
+    NoSuchRule => ("没有规则 {code}；`beian rules list` 列出所有规则", "no rule {code}; `beian rules list` shows them all"),
+    NoSuchRuleNear => ("没有规则 {code}；你是不是想找 {near}？", "no rule {code}; did you mean {near}?"),
+    PathUnreadable => ("无法读取 {detail}", "cannot read {detail}"),
 }
 
 impl Msg {

@@ -84,7 +84,8 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             for o in overrides.unmatched(rules) {
                 ctx.warn(&Msg::OverrideUnmatched.fmt(lang, &[("origin", &o.origin), ("level", level_name(o.level)), ("code", &o.code)]));
             }
-            let files = check::collect(&args.paths)?;
+            let files =
+                check::collect(&args.paths).map_err(|e| anyhow::anyhow!(Msg::PathUnreadable.fmt(lang, &[("detail", &e.to_string())])))?;
             let opts = check::CheckOptions {
                 as_of: args.as_of,
                 require_materials: args.require_materials,

@@ -175,6 +175,16 @@ fn report_and_messages_follow_the_language() {
     let o = r.run(&["--lang", "en", "chek"]);
     assert_eq!(code(&o), 2);
     assert!(err(&o).contains("unrecognized subcommand 'chek'"), "{}", err(&o));
+    let o = r.run(&["rules", "explain", "ID-VALIDTY"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        err(&o).contains("没有规则 ID-VALIDTY") && err(&o).contains("ID-VALIDITY"),
+        "{}",
+        err(&o)
+    );
+    let o = r.run(&["--lang", "en", "rules", "list", "--province", "Mars"]);
+    assert_eq!(code(&o), 2);
+    assert!(err(&o).contains("unknown filing region `Mars`"), "{}", err(&o));
     let o = r.run(&["check", FIXTURE, "--format", "xml"]);
     assert_eq!(code(&o), 2);
     assert!(err(&o).contains("“xml” 不是") && err(&o).contains("table, json"), "{}", err(&o));
