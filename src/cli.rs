@@ -13,7 +13,7 @@ use std::path::PathBuf;
     after_help = "Examples:\n  beian check draft.toml\n  beian --lang en check clients/ --format json\n  beian rules explain ID-VALIDITY\n  beian config show\n  beian completions bash > ~/.local/share/bash-completion/completions/beian"
 )]
 pub struct Cli {
-    /// Language of prompts, messages and reports (default: Chinese; also BEIAN_LANG, or an English locale)
+    /// Language of prompts, messages, reports and help (default Chinese; else the config file's lang or an English locale)
     #[arg(long, global = true, value_enum, env = "BEIAN_LANG")]
     pub lang: Option<LangArg>,
     /// When to colour the output: auto (only on a terminal and without NO_COLOR), always, never
