@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'beian' {
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
@@ -41,7 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, '本次运行忽略这条规则的问题（可重复；在配置文件的覆盖之后生效）')
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, '本次运行把这条规则的问题当作警告（可重复）')
             [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, '本次运行把这条规则的问题当作错误（可重复）')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
             [CompletionResult]::new('--require-materials', '--require-materials', [CompletionResultType]::ParameterName, '把 [materials] 中缺少的材料当作错误')
             [CompletionResult]::new('--no-checklist', '--no-checklist', [CompletionResultType]::ParameterName, '表格报告中不显示材料清单')
@@ -50,7 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             break
         }
         'beian;rules' {
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
@@ -61,7 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
         }
         'beian;rules;list' {
             [CompletionResult]::new('--province', '--province', [CompletionResultType]::ParameterName, '备案地域：广东、广东省、44 或 guangdong')
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, '输出 JSON 而不是表格')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
@@ -69,7 +69,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             break
         }
         'beian;rules;explain' {
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, '输出 JSON 而不是文本')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
@@ -92,14 +92,14 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             break
         }
         'beian;completions' {
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             break
         }
         'beian;config' {
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
@@ -110,21 +110,21 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             break
         }
         'beian;config;path' {
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             break
         }
         'beian;config;show' {
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             break
         }
         'beian;config;init' {
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
@@ -150,7 +150,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             break
         }
         'beian;man' {
-            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')

@@ -18,7 +18,7 @@ set edit:completion:arg-completer[beian] = {|@words|
     }
     var completions = [
         &'beian'= {
-            cand --lang '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
             cand -h '打印帮助'
             cand --help '打印帮助'
@@ -37,7 +37,7 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand --allow '本次运行忽略这条规则的问题（可重复；在配置文件的覆盖之后生效）'
             cand --warn '本次运行把这条规则的问题当作警告（可重复）'
             cand --deny '本次运行把这条规则的问题当作错误（可重复）'
-            cand --lang '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
             cand --require-materials '把 [materials] 中缺少的材料当作错误'
             cand --no-checklist '表格报告中不显示材料清单'
@@ -45,7 +45,7 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand --help '打印帮助'
         }
         &'beian;rules'= {
-            cand --lang '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
             cand -h '打印帮助'
             cand --help '打印帮助'
@@ -55,14 +55,14 @@ set edit:completion:arg-completer[beian] = {|@words|
         }
         &'beian;rules;list'= {
             cand --province '备案地域：广东、广东省、44 或 guangdong'
-            cand --lang '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
             cand --json '输出 JSON 而不是表格'
             cand -h '打印帮助'
             cand --help '打印帮助'
         }
         &'beian;rules;explain'= {
-            cand --lang '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
             cand --json '输出 JSON 而不是文本'
             cand -h '打印帮助'
@@ -80,13 +80,13 @@ set edit:completion:arg-completer[beian] = {|@words|
         &'beian;rules;help;help'= {
         }
         &'beian;completions'= {
-            cand --lang '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
             cand -h '打印帮助'
             cand --help '打印帮助'
         }
         &'beian;config'= {
-            cand --lang '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
             cand -h '打印帮助'
             cand --help '打印帮助'
@@ -96,19 +96,19 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand help '打印本帮助或指定子命令的帮助'
         }
         &'beian;config;path'= {
-            cand --lang '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
             cand -h '打印帮助'
             cand --help '打印帮助'
         }
         &'beian;config;show'= {
-            cand --lang '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
             cand -h '打印帮助'
             cand --help '打印帮助'
         }
         &'beian;config;init'= {
-            cand --lang '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
             cand -h '打印帮助'
             cand --help '打印帮助'
@@ -128,7 +128,7 @@ set edit:completion:arg-completer[beian] = {|@words|
         &'beian;config;help;help'= {
         }
         &'beian;man'= {
-            cand --lang '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
             cand -h '打印帮助'
             cand --help '打印帮助'

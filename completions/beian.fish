@@ -24,7 +24,7 @@ function __fish_beian_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c beian -n "__fish_beian_needs_command" -l lang -d '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）' -r -f -a "zh\t''
+complete -c beian -n "__fish_beian_needs_command" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_needs_command" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
 always\t''
@@ -43,7 +43,7 @@ complete -c beian -n "__fish_beian_using_subcommand check" -l as-of -d '按这�
 complete -c beian -n "__fish_beian_using_subcommand check" -l allow -d '本次运行忽略这条规则的问题（可重复；在配置文件的覆盖之后生效）' -r
 complete -c beian -n "__fish_beian_using_subcommand check" -l warn -d '本次运行把这条规则的问题当作警告（可重复）' -r
 complete -c beian -n "__fish_beian_using_subcommand check" -l deny -d '本次运行把这条规则的问题当作错误（可重复）' -r
-complete -c beian -n "__fish_beian_using_subcommand check" -l lang -d '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）' -r -f -a "zh\t''
+complete -c beian -n "__fish_beian_using_subcommand check" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand check" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
 always\t''
@@ -51,7 +51,7 @@ never\t''"
 complete -c beian -n "__fish_beian_using_subcommand check" -l require-materials -d '把 [materials] 中缺少的材料当作错误'
 complete -c beian -n "__fish_beian_using_subcommand check" -l no-checklist -d '表格报告中不显示材料清单'
 complete -c beian -n "__fish_beian_using_subcommand check" -s h -l help -d '打印帮助'
-complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -l lang -d '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）' -r -f -a "zh\t''
+complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
 always\t''
@@ -61,14 +61,14 @@ complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_s
 complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -f -a "explain" -d '解释一条规则：检查什么、为什么、如何修改、来源'
 complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l province -d '备案地域：广东、广东省、44 或 guangdong' -r
-complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l lang -d '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）' -r -f -a "zh\t''
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l json -d '输出 JSON 而不是表格'
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -s h -l help -d '打印帮助'
-complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from explain" -l lang -d '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）' -r -f -a "zh\t''
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from explain" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from explain" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
 always\t''
@@ -78,13 +78,13 @@ complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subco
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "list" -d '列出规则（全国规则；加 --province 时包括该省规则）'
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "explain" -d '解释一条规则：检查什么、为什么、如何修改、来源'
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
-complete -c beian -n "__fish_beian_using_subcommand completions" -l lang -d '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）' -r -f -a "zh\t''
+complete -c beian -n "__fish_beian_using_subcommand completions" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand completions" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand completions" -s h -l help -d '打印帮助'
-complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l lang -d '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）' -r -f -a "zh\t''
+complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
 always\t''
@@ -94,19 +94,19 @@ complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_
 complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "show" -d '打印生效的设置和按规则调整的级别'
 complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "init" -d '写入一份带注释的配置文件（已存在时不会覆盖）'
 complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
-complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from path" -l lang -d '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）' -r -f -a "zh\t''
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from path" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d '打印帮助'
-complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from show" -l lang -d '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）' -r -f -a "zh\t''
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from show" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d '打印帮助'
-complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from init" -l lang -d '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）' -r -f -a "zh\t''
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from init" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
 always\t''
@@ -116,7 +116,7 @@ complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subc
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d '打印生效的设置和按规则调整的级别'
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d '写入一份带注释的配置文件（已存在时不会覆盖）'
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
-complete -c beian -n "__fish_beian_using_subcommand man" -l lang -d '提示、消息、报告和帮助的语言（默认中文；也可用 BEIAN_LANG 或英文系统区域设置）' -r -f -a "zh\t''
+complete -c beian -n "__fish_beian_using_subcommand man" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand man" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
 always\t''
