@@ -401,6 +401,8 @@ fn colour_on_a_terminal_unless_no_color() {
     let plain = tty(&[]);
     assert!(plain.contains("需要修改"), "{plain}");
     assert!(plain.contains(ESC), "no colour on a terminal:\n{plain}");
+    // A pty without a size still gets a readable table, not one character per column.
+    assert!(plain.contains("ID-VALIDITY"), "{plain}");
     assert!(!tty(&[("NO_COLOR", "1")]).contains(ESC));
     assert!(!tty(&[("TERM", "dumb")]).contains(ESC));
 }

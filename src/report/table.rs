@@ -36,7 +36,8 @@ pub fn new_table(width: Option<u16>) -> Table {
             table.set_width(w);
         }
         None => {
-            if table.width().is_none() {
+            // No terminal, or one that reports no size (a pty from `script`, some IDE consoles).
+            if table.width().is_none_or(|w| w < 40) {
                 table.set_width(120);
             }
         }
