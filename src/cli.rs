@@ -1,14 +1,24 @@
-//! Command-line interface (clap derive). Help texts are English here; `i18n` swaps in Chinese.
+//! Command-line interface (clap derive). Help texts are English here; `i18n` swaps in Chinese
+//! (`i18n::HELP_ZH`, keyed by command path and argument id; a test fails when one is missing).
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
-#[command(name = "beian", version, about = "Prepare and check Chinese ICP filings (ICP备案) offline", long_about = None)]
+#[command(
+    name = "beian",
+    version,
+    about = "Prepare and check Chinese ICP filings (ICP备案) offline",
+    long_about = None,
+    after_help = "Examples:\n  beian check draft.toml\n  beian --lang en check clients/ --format json\n  beian rules explain ID-VALIDITY\n  beian config show\n  beian completions bash > ~/.local/share/bash-completion/completions/beian"
+)]
 pub struct Cli {
-    /// Language of prompts, messages and reports (default: Chinese; also BEIAN_LANG, or an English locale)
+    /// Language of prompts, messages, reports and help (default Chinese; else the config file's lang or an English locale)
     #[arg(long, global = true, value_enum, env = "BEIAN_LANG")]
     pub lang: Option<LangArg>,
+    /// When to colour the output: auto (only on a terminal and without NO_COLOR), always, never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -19,15 +29,25 @@ pub enum LangArg {
     En,
 }
 
+#[derive(Copy, Clone, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check filing drafts against national and provincial rules
     #[command(
-        after_help = "Examples:\n  beian check draft.toml\n  beian check clients/ --format json\n  beian check draft.toml --as-of 2027-01-15"
+        after_help = "Examples:\n  beian check draft.toml\n  beian check clients/ --format json\n  beian check draft.toml --as-of 2027-01-15\n  beian check draft.toml --allow DOMAIN-EXPIRY-SOON --deny ID-VALIDITY"
     )]
     Check(CheckArgs),
     /// List rules or explain one
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  beian rules list --province 广东\n  beian rules explain ID-VALIDITY"
+    )]
     Rules(RulesCommand),
     /// Write the filing bundle: checklist, filled-in forms and letters, printable report
     #[command(after_help = "Examples:\n  beian bundle draft.toml\n  beian bundle draft.toml --out acme-filing --force")]
@@ -35,6 +55,37 @@ pub enum Command {
     /// List the bundle's templates or show one (override one in $BEIAN_CONFIG_DIR/templates)
     #[command(subcommand)]
     Templates(crate::bundle::cmd::TemplatesCommand),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    #[command(
+        after_help = "Examples:\n  beian completions bash > ~/.local/share/bash-completion/completions/beian\n  beian completions zsh > ~/.zfunc/_beian\n  beian completions fish > ~/.config/fish/completions/beian.fish"
+    )]
+    Completions {
+        /// Shell to generate the script for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Show where the config file is and what it sets
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  beian config path\n  beian config init\n  beian config show"
+    )]
+    Config(ConfigCommand),
+    /// Print the man page (roff) to stdout
+    #[command(hide = true, after_help = "Examples:\n  beian man | man -l -")]
+    Man,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ConfigCommand {
+    /// Print the config file's path (it may not exist yet)
+    #[command(after_help = "Examples:\n  beian config path\n  BEIAN_CONFIG_DIR=/tmp/beian beian config path")]
+    Path,
+    /// Print the effective settings and per-rule overrides
+    #[command(after_help = "Examples:\n  beian config show\n  beian --lang en config show")]
+    Show,
+    /// Write a commented config file (refuses to overwrite one)
+    #[command(after_help = "Examples:\n  beian config init\n  $EDITOR \"$(beian config path)\"")]
+    Init,
 }
 
 #[derive(Args, Debug)]
@@ -54,6 +105,15 @@ pub struct CheckArgs {
     /// Leave the checklist out of the table report
     #[arg(long)]
     pub no_checklist: bool,
+    /// Drop this rule's findings for this run (repeatable; after the config file's overrides)
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+    /// Report this rule's findings as warnings for this run (repeatable)
+    #[arg(long, value_name = "CODE")]
+    pub warn: Vec<String>,
+    /// Report this rule's findings as errors for this run (repeatable)
+    #[arg(long, value_name = "CODE")]
+    pub deny: Vec<String>,
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum, PartialEq, Eq)]
@@ -72,13 +132,16 @@ pub enum RulesCommand {
         /// Filing region: 广东, 广东省, 44 or guangdong
         #[arg(long)]
         province: Option<String>,
+        /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
     },
     /// Explain one rule: what it checks, why, how to fix it, its source
     #[command(after_help = "Examples:\n  beian rules explain ID-VALIDITY\n  beian rules explain SX-DOMAINS-MAX --json")]
     Explain {
+        /// Rule code, e.g. ID-VALIDITY
         code: String,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },

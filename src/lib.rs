@@ -4,9 +4,12 @@
 //! checklist) → `diag` findings → `report` (one reporter per format).
 pub mod bundle;
 pub mod cli;
+pub mod color;
 pub mod commands;
+pub mod config;
 pub mod diag;
 pub mod draft;
+pub mod i18n;
 pub mod overrides;
 pub mod pii;
 pub mod province;

@@ -1,38 +1,95 @@
-use beian::cli::{Cli, Command, Format, LangArg, RulesCommand};
-use beian::commands::{check, rules_cmd};
+use beian::cli::{Cli, Command, ConfigCommand, Format, RulesCommand};
+use beian::commands::{check, completions, config_cmd, rules_cmd};
+use beian::config::{self, Config, ConfigError};
 use beian::diag::Lang;
-use beian::report;
-use clap::Parser;
+use beian::i18n::{self, Msg};
+use beian::overrides::{Level, Override, Overrides};
+use beian::{color, report};
+use clap::{ArgMatches, FromArgMatches};
+use std::ffi::OsString;
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// `--lang` / BEIAN_LANG first; otherwise an English locale gives English; else Chinese.
-fn lang(arg: Option<LangArg>) -> Lang {
-    match arg {
-        Some(LangArg::En) => Lang::En,
-        Some(LangArg::Zh) => Lang::Zh,
-        None => {
-            let loc = ["LC_ALL", "LC_MESSAGES", "LANG"]
-                .iter()
-                .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-                .unwrap_or_default();
-            if loc.starts_with("en") { Lang::En } else { Lang::Zh }
+/// What `main` knows before dispatch: the language, the colour choice, and the config file
+/// (read once; an error is kept until a command that needs the config asks for it).
+struct Ctx {
+    lang: Lang,
+    color: beian::cli::ColorArg,
+    config_path: Option<PathBuf>,
+    config: Option<Result<Config, ConfigError>>,
+}
+
+impl Ctx {
+    /// The config for commands that depend on it: a broken file is an error (exit 2), never a
+    /// silent default.
+    fn config(&self) -> anyhow::Result<Config> {
+        match &self.config {
+            Some(Ok(c)) => Ok(c.clone()),
+            Some(Err(e)) => Err(anyhow::anyhow!(e.message(self.lang))),
+            None => Ok(Config::default()),
         }
+    }
+
+    fn warn(&self, text: &str) {
+        let prefix = color::paint(color::stderr(self.color), color::YELLOW, Msg::WarningPrefix.text(self.lang));
+        eprintln!("beian: {prefix}{text}");
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let lang = lang(cli.lang);
+/// `--allow/--warn/--deny CODE` in command-line order, so the last one given wins.
+fn cli_overrides(m: &ArgMatches, lang: Lang) -> Vec<Override> {
+    let mut found = Vec::new();
+    for (id, level) in [("allow", Level::Allow), ("warn", Level::Warn), ("deny", Level::Deny)] {
+        if let (Some(vals), Some(idx)) = (m.get_many::<String>(id), m.indices_of(id)) {
+            for (code, i) in vals.zip(idx) {
+                found.push((
+                    i,
+                    Override {
+                        code: code.clone(),
+                        level,
+                        reason: None,
+                        origin: Msg::OverrideCommandLine.text(lang).to_string(),
+                    },
+                ));
+            }
+        }
+    }
+    found.sort_by_key(|(i, _)| *i);
+    found.into_iter().map(|(_, o)| o).collect()
+}
+
+fn level_name(l: Level) -> &'static str {
+    match l {
+        Level::Allow => "allow",
+        Level::Warn => "warn",
+        Level::Deny => "deny",
+    }
+}
+
+fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    let lang = ctx.lang;
     let rules = beian::rules::rules();
     let stdout = io::stdout();
     let mut out = stdout.lock();
     match cli.command {
         Command::Check(args) => {
-            let files = check::collect(&args.paths)?;
+            let cfg = ctx.config()?;
+            let mut overrides = Overrides {
+                list: cfg.overrides.list.clone(),
+            };
+            if let Some(m) = matches.subcommand_matches("check") {
+                overrides.list.extend(cli_overrides(m, lang));
+            }
+            for o in overrides.unmatched(rules) {
+                ctx.warn(&Msg::OverrideUnmatched.fmt(lang, &[("origin", &o.origin), ("level", level_name(o.level)), ("code", &o.code)]));
+            }
+            let files =
+                check::collect(&args.paths).map_err(|e| anyhow::anyhow!(Msg::PathUnreadable.fmt(lang, &[("detail", &e.to_string())])))?;
             let opts = check::CheckOptions {
                 as_of: args.as_of,
                 require_materials: args.require_materials,
-                ..Default::default()
+                overrides,
             };
             let reports: Vec<_> = files.iter().map(|p| check::check_file(rules, p, &opts)).collect();
             match args.format {
@@ -44,6 +101,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         lang,
                         width: None,
                         show_checklist: !args.no_checklist,
+                        color: color::stdout(ctx.color),
                     },
                 )?,
             }
@@ -55,10 +113,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
         Command::Rules(RulesCommand::List { province, json }) => {
+            ctx.config()?;
             rules_cmd::list(&mut out, rules, province.as_deref(), json, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules(RulesCommand::Explain { code, json }) => {
+            ctx.config()?;
             rules_cmd::explain(&mut out, rules, &code, json, lang)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -67,12 +127,76 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             beian::bundle::cmd::templates(&mut out, &cmd, lang)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Completions { shell } => {
+            completions::print_completion(&mut out, shell, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            completions::print_man(&mut out, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Config(ConfigCommand::Path) => {
+            config_cmd::path(&mut out, ctx.config_path.as_deref(), lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Config(ConfigCommand::Show) => {
+            let cfg = match ctx.config_path.as_deref() {
+                Some(_) => ctx.config()?,
+                None => anyhow::bail!("{}", Msg::ConfigNoDir.text(lang)),
+            };
+            config_cmd::show(&mut out, &cfg, lang)?;
+            for o in cfg.overrides.unmatched(rules) {
+                ctx.warn(&Msg::OverrideUnmatched.fmt(lang, &[("origin", &o.origin), ("level", level_name(o.level)), ("code", &o.code)]));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Config(ConfigCommand::Init) => {
+            config_cmd::init(&mut io::stderr(), ctx.config_path.as_deref(), lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // The language and colour must be known before clap renders help or a usage error.
+    let pre = i18n::prescan(&args);
+    let config_path = config::path();
+    let config = config_path.as_deref().map(config::load);
+    let config_lang = config.as_ref().and_then(|c| c.as_ref().ok()).and_then(|c| c.lang);
+    let env_lang = std::env::var("BEIAN_LANG").ok();
+    let lang = i18n::resolve_lang(pre.lang, env_lang.as_deref(), config_lang, i18n::system_locale().as_deref());
+    let color_choice = pre.color.unwrap_or(beian::cli::ColorArg::Auto);
+    let matches = match i18n::command(lang)
+        .color(color::clap_choice(color_choice))
+        .try_get_matches_from(&args)
+    {
+        Ok(m) => m,
+        Err(e) => {
+            if lang == Lang::Zh
+                && let Some(text) = i18n::clap_error_zh(&e)
+            {
+                eprint!("{text}");
+                return ExitCode::from(2);
+            }
+            let _ = e.print();
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+    };
+    let ctx = Ctx {
+        lang,
+        color: cli.color,
+        config_path,
+        config,
+    };
+    match run(cli, &matches, &ctx) {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`beian check … | head`) is not an error.
@@ -82,7 +206,8 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("beian: {e:#}");
+            let prefix = color::paint(color::stderr(ctx.color), color::RED, Msg::ErrorPrefix.text(lang));
+            eprintln!("beian: {prefix}{e:#}");
             ExitCode::from(2)
         }
     }

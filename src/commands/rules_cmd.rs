@@ -1,6 +1,7 @@
 //! `beian rules list` and `beian rules explain CODE`.
 
 use crate::diag::Lang;
+use crate::i18n::Msg;
 use crate::province;
 use crate::rules::{Rule, RuleSet};
 use anyhow::{Result, bail};
@@ -29,7 +30,7 @@ pub fn list(out: &mut dyn Write, rules: &RuleSet, province_arg: Option<&str>, js
     let code = match province_arg {
         Some(p) => match province::resolve(p) {
             Some(pr) => Some(pr.code),
-            None => bail!("unknown province: {p}"),
+            None => bail!("{}", Msg::UnknownProvince.fmt(lang, &[("value", p)])),
         },
         None => None,
     };
@@ -88,9 +89,9 @@ pub fn explain(out: &mut dyn Write, rules: &RuleSet, code: &str, json: bool, lan
             .take(5)
             .collect();
         if near.is_empty() {
-            bail!("no rule {code}; `beian rules list` shows them all");
+            bail!("{}", Msg::NoSuchRule.fmt(lang, &[("code", code)]));
         }
-        bail!("no rule {code}; did you mean {}?", near.join(", "));
+        bail!("{}", Msg::NoSuchRuleNear.fmt(lang, &[("code", code), ("near", &near.join(", "))]));
     };
     if json {
         let v = serde_json::json!({

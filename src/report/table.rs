@@ -5,13 +5,15 @@ use super::{DraftReport, totals};
 use crate::diag::{Lang, Severity};
 use crate::pii::mask_text;
 use crate::rules::materials::Status;
-use comfy_table::{ContentArrangement, Table};
+use comfy_table::{Cell, Color, ContentArrangement, Table};
 use std::io::{self, Write};
 
 pub struct Options {
     pub lang: Lang,
     pub width: Option<u16>,
     pub show_checklist: bool,
+    /// Colour severities and the status (the caller decides: terminal, NO_COLOR, --color).
+    pub color: bool,
 }
 
 fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -34,7 +36,8 @@ pub fn new_table(width: Option<u16>) -> Table {
             table.set_width(w);
         }
         None => {
-            if table.width().is_none() {
+            // No terminal, or one that reports no size (a pty from `script`, some IDE consoles).
+            if table.width().is_none_or(|w| w < 40) {
                 table.set_width(120);
             }
         }
@@ -56,11 +59,15 @@ pub fn render(out: &mut dyn Write, reports: &[DraftReport], opts: &Options) -> i
             .cloned()
             .collect::<Vec<_>>()
             .join(" · ");
+        let status = crate::color::paint(opts.color, if r.ready() { crate::color::GREEN } else { crate::color::RED }, status);
         writeln!(out, "{}  [{}]  {}", r.path, status, who)?;
         if r.findings.is_empty() {
             writeln!(out, "  {}", t(lang, "没有发现问题。", "No findings."))?;
         } else {
             let mut table = new_table(opts.width);
+            if opts.color {
+                table.enforce_styling();
+            }
             table.set_header(vec![
                 t(lang, "级别", "Level"),
                 t(lang, "规则", "Rule"),
@@ -74,12 +81,20 @@ pub fn render(out: &mut dyn Write, reports: &[DraftReport], opts: &Options) -> i
                     Some(p) => format!("{}:{}", p.line, p.column),
                     None => f.field.clone(),
                 };
+                let mut level = Cell::new(severity_label(f.severity, lang));
+                if opts.color {
+                    level = level.fg(match f.severity {
+                        Severity::Error => Color::Red,
+                        Severity::Warning => Color::Yellow,
+                        Severity::Info => Color::Cyan,
+                    });
+                }
                 table.add_row(vec![
-                    severity_label(f.severity, lang).to_string(),
-                    f.rule.clone(),
-                    field,
-                    mask_text(f.message.get(lang)),
-                    mask_text(f.fix.get(lang)),
+                    level,
+                    Cell::new(&f.rule),
+                    Cell::new(field),
+                    Cell::new(mask_text(f.message.get(lang))),
+                    Cell::new(mask_text(f.fix.get(lang))),
                 ]);
             }
             writeln!(out, "{table}")?;

@@ -1,0 +1,210 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'beian'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'beian' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, '打印版本')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, '打印版本')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, '按全国和各省规则检查备案草稿')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, '列出规则或解释一条规则')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, '显示配置文件的位置和内容')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, '把 man 手册页（roff）打印到标准输出')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, '打印本帮助或指定子命令的帮助')
+            break
+        }
+        'beian;check' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, '报告格式')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, '按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date')
+            [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, '本次运行忽略这条规则的问题（可重复；在配置文件的覆盖之后生效）')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, '本次运行把这条规则的问题当作警告（可重复）')
+            [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, '本次运行把这条规则的问题当作错误（可重复）')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--require-materials', '--require-materials', [CompletionResultType]::ParameterName, '把 [materials] 中缺少的材料当作错误')
+            [CompletionResult]::new('--no-checklist', '--no-checklist', [CompletionResultType]::ParameterName, '表格报告中不显示材料清单')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            break
+        }
+        'beian;rules' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, '列出规则（全国规则；加 --province 时包括该省规则）')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, '解释一条规则：检查什么、为什么、如何修改、来源')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, '打印本帮助或指定子命令的帮助')
+            break
+        }
+        'beian;rules;list' {
+            [CompletionResult]::new('--province', '--province', [CompletionResultType]::ParameterName, '备案地域：广东、广东省、44 或 guangdong')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, '输出 JSON 而不是表格')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            break
+        }
+        'beian;rules;explain' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, '输出 JSON 而不是文本')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            break
+        }
+        'beian;rules;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, '列出规则（全国规则；加 --province 时包括该省规则）')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, '解释一条规则：检查什么、为什么、如何修改、来源')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, '打印本帮助或指定子命令的帮助')
+            break
+        }
+        'beian;rules;help;list' {
+            break
+        }
+        'beian;rules;help;explain' {
+            break
+        }
+        'beian;rules;help;help' {
+            break
+        }
+        'beian;completions' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            break
+        }
+        'beian;config' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, '打印配置文件的路径（文件可能还不存在）')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, '打印生效的设置和按规则调整的级别')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, '写入一份带注释的配置文件（已存在时不会覆盖）')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, '打印本帮助或指定子命令的帮助')
+            break
+        }
+        'beian;config;path' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            break
+        }
+        'beian;config;show' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            break
+        }
+        'beian;config;init' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            break
+        }
+        'beian;config;help' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, '打印配置文件的路径（文件可能还不存在）')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, '打印生效的设置和按规则调整的级别')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, '写入一份带注释的配置文件（已存在时不会覆盖）')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, '打印本帮助或指定子命令的帮助')
+            break
+        }
+        'beian;config;help;path' {
+            break
+        }
+        'beian;config;help;show' {
+            break
+        }
+        'beian;config;help;init' {
+            break
+        }
+        'beian;config;help;help' {
+            break
+        }
+        'beian;man' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            break
+        }
+        'beian;help' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, '按全国和各省规则检查备案草稿')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, '列出规则或解释一条规则')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, '显示配置文件的位置和内容')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, '把 man 手册页（roff）打印到标准输出')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, '打印本帮助或指定子命令的帮助')
+            break
+        }
+        'beian;help;check' {
+            break
+        }
+        'beian;help;rules' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, '列出规则（全国规则；加 --province 时包括该省规则）')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, '解释一条规则：检查什么、为什么、如何修改、来源')
+            break
+        }
+        'beian;help;rules;list' {
+            break
+        }
+        'beian;help;rules;explain' {
+            break
+        }
+        'beian;help;completions' {
+            break
+        }
+        'beian;help;config' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, '打印配置文件的路径（文件可能还不存在）')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, '打印生效的设置和按规则调整的级别')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, '写入一份带注释的配置文件（已存在时不会覆盖）')
+            break
+        }
+        'beian;help;config;path' {
+            break
+        }
+        'beian;help;config;show' {
+            break
+        }
+        'beian;help;config;init' {
+            break
+        }
+        'beian;help;man' {
+            break
+        }
+        'beian;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

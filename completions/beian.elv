@@ -1,0 +1,173 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[beian] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'beian'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'beian'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+            cand -V '打印版本'
+            cand --version '打印版本'
+            cand check '按全国和各省规则检查备案草稿'
+            cand rules '列出规则或解释一条规则'
+            cand completions '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
+            cand config '显示配置文件的位置和内容'
+            cand man '把 man 手册页（roff）打印到标准输出'
+            cand help '打印本帮助或指定子命令的帮助'
+        }
+        &'beian;check'= {
+            cand --format '报告格式'
+            cand --as-of '按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date'
+            cand --allow '本次运行忽略这条规则的问题（可重复；在配置文件的覆盖之后生效）'
+            cand --warn '本次运行把这条规则的问题当作警告（可重复）'
+            cand --deny '本次运行把这条规则的问题当作错误（可重复）'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --require-materials '把 [materials] 中缺少的材料当作错误'
+            cand --no-checklist '表格报告中不显示材料清单'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+        }
+        &'beian;rules'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+            cand list '列出规则（全国规则；加 --province 时包括该省规则）'
+            cand explain '解释一条规则：检查什么、为什么、如何修改、来源'
+            cand help '打印本帮助或指定子命令的帮助'
+        }
+        &'beian;rules;list'= {
+            cand --province '备案地域：广东、广东省、44 或 guangdong'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --json '输出 JSON 而不是表格'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+        }
+        &'beian;rules;explain'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --json '输出 JSON 而不是文本'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+        }
+        &'beian;rules;help'= {
+            cand list '列出规则（全国规则；加 --province 时包括该省规则）'
+            cand explain '解释一条规则：检查什么、为什么、如何修改、来源'
+            cand help '打印本帮助或指定子命令的帮助'
+        }
+        &'beian;rules;help;list'= {
+        }
+        &'beian;rules;help;explain'= {
+        }
+        &'beian;rules;help;help'= {
+        }
+        &'beian;completions'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+        }
+        &'beian;config'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+            cand path '打印配置文件的路径（文件可能还不存在）'
+            cand show '打印生效的设置和按规则调整的级别'
+            cand init '写入一份带注释的配置文件（已存在时不会覆盖）'
+            cand help '打印本帮助或指定子命令的帮助'
+        }
+        &'beian;config;path'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+        }
+        &'beian;config;show'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+        }
+        &'beian;config;init'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+        }
+        &'beian;config;help'= {
+            cand path '打印配置文件的路径（文件可能还不存在）'
+            cand show '打印生效的设置和按规则调整的级别'
+            cand init '写入一份带注释的配置文件（已存在时不会覆盖）'
+            cand help '打印本帮助或指定子命令的帮助'
+        }
+        &'beian;config;help;path'= {
+        }
+        &'beian;config;help;show'= {
+        }
+        &'beian;config;help;init'= {
+        }
+        &'beian;config;help;help'= {
+        }
+        &'beian;man'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+        }
+        &'beian;help'= {
+            cand check '按全国和各省规则检查备案草稿'
+            cand rules '列出规则或解释一条规则'
+            cand completions '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
+            cand config '显示配置文件的位置和内容'
+            cand man '把 man 手册页（roff）打印到标准输出'
+            cand help '打印本帮助或指定子命令的帮助'
+        }
+        &'beian;help;check'= {
+        }
+        &'beian;help;rules'= {
+            cand list '列出规则（全国规则；加 --province 时包括该省规则）'
+            cand explain '解释一条规则：检查什么、为什么、如何修改、来源'
+        }
+        &'beian;help;rules;list'= {
+        }
+        &'beian;help;rules;explain'= {
+        }
+        &'beian;help;completions'= {
+        }
+        &'beian;help;config'= {
+            cand path '打印配置文件的路径（文件可能还不存在）'
+            cand show '打印生效的设置和按规则调整的级别'
+            cand init '写入一份带注释的配置文件（已存在时不会覆盖）'
+        }
+        &'beian;help;config;path'= {
+        }
+        &'beian;help;config;show'= {
+        }
+        &'beian;help;config;init'= {
+        }
+        &'beian;help;man'= {
+        }
+        &'beian;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

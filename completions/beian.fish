@@ -1,0 +1,135 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_beian_global_optspecs
+    string join \n lang= color= h/help V/version
+end
+
+function __fish_beian_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_beian_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_beian_using_subcommand
+    set -l cmd (__fish_beian_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c beian -n "__fish_beian_needs_command" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_needs_command" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_needs_command" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_needs_command" -s V -l version -d '打印版本'
+complete -c beian -n "__fish_beian_needs_command" -f -a "check" -d '按全国和各省规则检查备案草稿'
+complete -c beian -n "__fish_beian_needs_command" -f -a "rules" -d '列出规则或解释一条规则'
+complete -c beian -n "__fish_beian_needs_command" -f -a "completions" -d '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
+complete -c beian -n "__fish_beian_needs_command" -f -a "config" -d '显示配置文件的位置和内容'
+complete -c beian -n "__fish_beian_needs_command" -f -a "man" -d '把 man 手册页（roff）打印到标准输出'
+complete -c beian -n "__fish_beian_needs_command" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand check" -l format -d '报告格式' -r -f -a "table\t''
+json\t''"
+complete -c beian -n "__fish_beian_using_subcommand check" -l as-of -d '按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date' -r
+complete -c beian -n "__fish_beian_using_subcommand check" -l allow -d '本次运行忽略这条规则的问题（可重复；在配置文件的覆盖之后生效）' -r
+complete -c beian -n "__fish_beian_using_subcommand check" -l warn -d '本次运行把这条规则的问题当作警告（可重复）' -r
+complete -c beian -n "__fish_beian_using_subcommand check" -l deny -d '本次运行把这条规则的问题当作错误（可重复）' -r
+complete -c beian -n "__fish_beian_using_subcommand check" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand check" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand check" -l require-materials -d '把 [materials] 中缺少的材料当作错误'
+complete -c beian -n "__fish_beian_using_subcommand check" -l no-checklist -d '表格报告中不显示材料清单'
+complete -c beian -n "__fish_beian_using_subcommand check" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -f -a "list" -d '列出规则（全国规则；加 --province 时包括该省规则）'
+complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -f -a "explain" -d '解释一条规则：检查什么、为什么、如何修改、来源'
+complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l province -d '备案地域：广东、广东省、44 或 guangdong' -r
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l json -d '输出 JSON 而不是表格'
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from explain" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from explain" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from explain" -l json -d '输出 JSON 而不是文本'
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from explain" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "list" -d '列出规则（全国规则；加 --province 时包括该省规则）'
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "explain" -d '解释一条规则：检查什么、为什么、如何修改、来源'
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand completions" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand completions" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand completions" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "path" -d '打印配置文件的路径（文件可能还不存在）'
+complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "show" -d '打印生效的设置和按规则调整的级别'
+complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "init" -d '写入一份带注释的配置文件（已存在时不会覆盖）'
+complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from path" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from show" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from init" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d '打印配置文件的路径（文件可能还不存在）'
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d '打印生效的设置和按规则调整的级别'
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d '写入一份带注释的配置文件（已存在时不会覆盖）'
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand man" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand man" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand man" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules completions config man help" -f -a "check" -d '按全国和各省规则检查备案草稿'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules completions config man help" -f -a "rules" -d '列出规则或解释一条规则'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules completions config man help" -f -a "completions" -d '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules completions config man help" -f -a "config" -d '显示配置文件的位置和内容'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules completions config man help" -f -a "man" -d '把 man 手册页（roff）打印到标准输出'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules completions config man help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "list" -d '列出规则（全国规则；加 --province 时包括该省规则）'
+complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "explain" -d '解释一条规则：检查什么、为什么、如何修改、来源'
+complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d '打印配置文件的路径（文件可能还不存在）'
+complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d '打印生效的设置和按规则调整的级别'
+complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d '写入一份带注释的配置文件（已存在时不会覆盖）'
