@@ -29,6 +29,8 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, '打印版本')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, '按全国和各省规则检查备案草稿')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, '列出规则或解释一条规则')
+            [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, '生成备案资料包：材料清单、填好的表格和函件、可打印的报告')
+            [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, '显示配置文件的位置和内容')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, '把 man 手册页（roff）打印到标准输出')
@@ -89,6 +91,55 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             break
         }
         'beian;rules;help;help' {
+            break
+        }
+        'beian;bundle' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, '输出文件夹（默认：草稿旁的 <草稿名>-bundle）')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, '按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, '替换已存在的资料包文件夹（仅限 beian 生成的文件夹）')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            break
+        }
+        'beian;templates' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, '列出模板及其来源（内置或你的覆盖文件）')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, '打印模板源文件（有覆盖文件时打印覆盖文件）')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, '打印本帮助或指定子命令的帮助')
+            break
+        }
+        'beian;templates;list' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            break
+        }
+        'beian;templates;show' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            break
+        }
+        'beian;templates;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, '列出模板及其来源（内置或你的覆盖文件）')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, '打印模板源文件（有覆盖文件时打印覆盖文件）')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, '打印本帮助或指定子命令的帮助')
+            break
+        }
+        'beian;templates;help;list' {
+            break
+        }
+        'beian;templates;help;show' {
+            break
+        }
+        'beian;templates;help;help' {
             break
         }
         'beian;completions' {
@@ -159,6 +210,8 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
         'beian;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, '按全国和各省规则检查备案草稿')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, '列出规则或解释一条规则')
+            [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, '生成备案资料包：材料清单、填好的表格和函件、可打印的报告')
+            [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, '显示配置文件的位置和内容')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, '把 man 手册页（roff）打印到标准输出')
@@ -177,6 +230,20 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             break
         }
         'beian;help;rules;explain' {
+            break
+        }
+        'beian;help;bundle' {
+            break
+        }
+        'beian;help;templates' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, '列出模板及其来源（内置或你的覆盖文件）')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, '打印模板源文件（有覆盖文件时打印覆盖文件）')
+            break
+        }
+        'beian;help;templates;list' {
+            break
+        }
+        'beian;help;templates;show' {
             break
         }
         'beian;help;completions' {

@@ -16,6 +16,9 @@ _beian() {
             ",$1")
                 cmd="beian"
                 ;;
+            beian,bundle)
+                cmd="beian__subcmd__bundle"
+                ;;
             beian,check)
                 cmd="beian__subcmd__check"
                 ;;
@@ -33,6 +36,9 @@ _beian() {
                 ;;
             beian,rules)
                 cmd="beian__subcmd__rules"
+                ;;
+            beian,templates)
+                cmd="beian__subcmd__templates"
                 ;;
             beian__subcmd__config,help)
                 cmd="beian__subcmd__config__subcmd__help"
@@ -58,6 +64,9 @@ _beian() {
             beian__subcmd__config__subcmd__help,show)
                 cmd="beian__subcmd__config__subcmd__help__subcmd__show"
                 ;;
+            beian__subcmd__help,bundle)
+                cmd="beian__subcmd__help__subcmd__bundle"
+                ;;
             beian__subcmd__help,check)
                 cmd="beian__subcmd__help__subcmd__check"
                 ;;
@@ -76,6 +85,9 @@ _beian() {
             beian__subcmd__help,rules)
                 cmd="beian__subcmd__help__subcmd__rules"
                 ;;
+            beian__subcmd__help,templates)
+                cmd="beian__subcmd__help__subcmd__templates"
+                ;;
             beian__subcmd__help__subcmd__config,init)
                 cmd="beian__subcmd__help__subcmd__config__subcmd__init"
                 ;;
@@ -90,6 +102,12 @@ _beian() {
                 ;;
             beian__subcmd__help__subcmd__rules,list)
                 cmd="beian__subcmd__help__subcmd__rules__subcmd__list"
+                ;;
+            beian__subcmd__help__subcmd__templates,list)
+                cmd="beian__subcmd__help__subcmd__templates__subcmd__list"
+                ;;
+            beian__subcmd__help__subcmd__templates,show)
+                cmd="beian__subcmd__help__subcmd__templates__subcmd__show"
                 ;;
             beian__subcmd__rules,explain)
                 cmd="beian__subcmd__rules__subcmd__explain"
@@ -109,6 +127,24 @@ _beian() {
             beian__subcmd__rules__subcmd__help,list)
                 cmd="beian__subcmd__rules__subcmd__help__subcmd__list"
                 ;;
+            beian__subcmd__templates,help)
+                cmd="beian__subcmd__templates__subcmd__help"
+                ;;
+            beian__subcmd__templates,list)
+                cmd="beian__subcmd__templates__subcmd__list"
+                ;;
+            beian__subcmd__templates,show)
+                cmd="beian__subcmd__templates__subcmd__show"
+                ;;
+            beian__subcmd__templates__subcmd__help,help)
+                cmd="beian__subcmd__templates__subcmd__help__subcmd__help"
+                ;;
+            beian__subcmd__templates__subcmd__help,list)
+                cmd="beian__subcmd__templates__subcmd__help__subcmd__list"
+                ;;
+            beian__subcmd__templates__subcmd__help,show)
+                cmd="beian__subcmd__templates__subcmd__help__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -116,12 +152,42 @@ _beian() {
 
     case "${cmd}" in
         beian)
-            opts="-h -V --lang --color --help --version check rules completions config man help"
+            opts="-h -V --lang --color --help --version check rules bundle templates completions config man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__bundle)
+            opts="-h --out --force --as-of --help --lang --color"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lang)
                     COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
@@ -360,8 +426,22 @@ _beian() {
             return 0
             ;;
         beian__subcmd__help)
-            opts="check rules completions config man help"
+            opts="check rules bundle templates completions config man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__help__subcmd__bundle)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -527,6 +607,48 @@ _beian() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        beian__subcmd__help__subcmd__templates)
+            opts="list show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__help__subcmd__templates__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__help__subcmd__templates__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         beian__subcmd__man)
             opts="-h --help --lang --color"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -660,6 +782,128 @@ _beian() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__templates)
+            opts="-h --help --lang --color list show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__templates__subcmd__help)
+            opts="list show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__templates__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__templates__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__templates__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__templates__subcmd__list)
+            opts="-h --help --lang --color"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__templates__subcmd__show)
+            opts="-h --help --lang --color"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --lang)
                     COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0

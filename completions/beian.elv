@@ -26,6 +26,8 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand --version '打印版本'
             cand check '按全国和各省规则检查备案草稿'
             cand rules '列出规则或解释一条规则'
+            cand bundle '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
+            cand templates '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
             cand completions '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
             cand config '显示配置文件的位置和内容'
             cand man '把 man 手册页（roff）打印到标准输出'
@@ -78,6 +80,47 @@ set edit:completion:arg-completer[beian] = {|@words|
         &'beian;rules;help;explain'= {
         }
         &'beian;rules;help;help'= {
+        }
+        &'beian;bundle'= {
+            cand --out '输出文件夹（默认：草稿旁的 <草稿名>-bundle）'
+            cand --as-of '按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --force '替换已存在的资料包文件夹（仅限 beian 生成的文件夹）'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+        }
+        &'beian;templates'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+            cand list '列出模板及其来源（内置或你的覆盖文件）'
+            cand show '打印模板源文件（有覆盖文件时打印覆盖文件）'
+            cand help '打印本帮助或指定子命令的帮助'
+        }
+        &'beian;templates;list'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+        }
+        &'beian;templates;show'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+        }
+        &'beian;templates;help'= {
+            cand list '列出模板及其来源（内置或你的覆盖文件）'
+            cand show '打印模板源文件（有覆盖文件时打印覆盖文件）'
+            cand help '打印本帮助或指定子命令的帮助'
+        }
+        &'beian;templates;help;list'= {
+        }
+        &'beian;templates;help;show'= {
+        }
+        &'beian;templates;help;help'= {
         }
         &'beian;completions'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
@@ -136,6 +179,8 @@ set edit:completion:arg-completer[beian] = {|@words|
         &'beian;help'= {
             cand check '按全国和各省规则检查备案草稿'
             cand rules '列出规则或解释一条规则'
+            cand bundle '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
+            cand templates '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
             cand completions '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
             cand config '显示配置文件的位置和内容'
             cand man '把 man 手册页（roff）打印到标准输出'
@@ -150,6 +195,16 @@ set edit:completion:arg-completer[beian] = {|@words|
         &'beian;help;rules;list'= {
         }
         &'beian;help;rules;explain'= {
+        }
+        &'beian;help;bundle'= {
+        }
+        &'beian;help;templates'= {
+            cand list '列出模板及其来源（内置或你的覆盖文件）'
+            cand show '打印模板源文件（有覆盖文件时打印覆盖文件）'
+        }
+        &'beian;help;templates;list'= {
+        }
+        &'beian;help;templates;show'= {
         }
         &'beian;help;completions'= {
         }

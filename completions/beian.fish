@@ -33,6 +33,8 @@ complete -c beian -n "__fish_beian_needs_command" -s h -l help -d '打印帮助'
 complete -c beian -n "__fish_beian_needs_command" -s V -l version -d '打印版本'
 complete -c beian -n "__fish_beian_needs_command" -f -a "check" -d '按全国和各省规则检查备案草稿'
 complete -c beian -n "__fish_beian_needs_command" -f -a "rules" -d '列出规则或解释一条规则'
+complete -c beian -n "__fish_beian_needs_command" -f -a "bundle" -d '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
+complete -c beian -n "__fish_beian_needs_command" -f -a "templates" -d '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
 complete -c beian -n "__fish_beian_needs_command" -f -a "completions" -d '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
 complete -c beian -n "__fish_beian_needs_command" -f -a "config" -d '显示配置文件的位置和内容'
 complete -c beian -n "__fish_beian_needs_command" -f -a "man" -d '把 man 手册页（roff）打印到标准输出'
@@ -78,6 +80,39 @@ complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subco
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "list" -d '列出规则（全国规则；加 --province 时包括该省规则）'
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "explain" -d '解释一条规则：检查什么、为什么、如何修改、来源'
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand bundle" -l out -d '输出文件夹（默认：草稿旁的 <草稿名>-bundle）' -r -F
+complete -c beian -n "__fish_beian_using_subcommand bundle" -l as-of -d '按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date' -r
+complete -c beian -n "__fish_beian_using_subcommand bundle" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand bundle" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand bundle" -l force -d '替换已存在的资料包文件夹（仅限 beian 生成的文件夹）'
+complete -c beian -n "__fish_beian_using_subcommand bundle" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand templates; and not __fish_seen_subcommand_from list show help" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand templates; and not __fish_seen_subcommand_from list show help" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand templates; and not __fish_seen_subcommand_from list show help" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand templates; and not __fish_seen_subcommand_from list show help" -f -a "list" -d '列出模板及其来源（内置或你的覆盖文件）'
+complete -c beian -n "__fish_beian_using_subcommand templates; and not __fish_seen_subcommand_from list show help" -f -a "show" -d '打印模板源文件（有覆盖文件时打印覆盖文件）'
+complete -c beian -n "__fish_beian_using_subcommand templates; and not __fish_seen_subcommand_from list show help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from list" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from list" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from list" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from show" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from show" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from show" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "list" -d '列出模板及其来源（内置或你的覆盖文件）'
+complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "show" -d '打印模板源文件（有覆盖文件时打印覆盖文件）'
+complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
 complete -c beian -n "__fish_beian_using_subcommand completions" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand completions" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
@@ -122,14 +157,18 @@ complete -c beian -n "__fish_beian_using_subcommand man" -l color -d '何时使�
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand man" -s h -l help -d '打印帮助'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules completions config man help" -f -a "check" -d '按全国和各省规则检查备案草稿'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules completions config man help" -f -a "rules" -d '列出规则或解释一条规则'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules completions config man help" -f -a "completions" -d '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules completions config man help" -f -a "config" -d '显示配置文件的位置和内容'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules completions config man help" -f -a "man" -d '把 man 手册页（roff）打印到标准输出'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules completions config man help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "check" -d '按全国和各省规则检查备案草稿'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "rules" -d '列出规则或解释一条规则'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "bundle" -d '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "templates" -d '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "completions" -d '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "config" -d '显示配置文件的位置和内容'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "man" -d '把 man 手册页（roff）打印到标准输出'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "list" -d '列出规则（全国规则；加 --province 时包括该省规则）'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "explain" -d '解释一条规则：检查什么、为什么、如何修改、来源'
+complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from templates" -f -a "list" -d '列出模板及其来源（内置或你的覆盖文件）'
+complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from templates" -f -a "show" -d '打印模板源文件（有覆盖文件时打印覆盖文件）'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d '打印配置文件的路径（文件可能还不存在）'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d '打印生效的设置和按规则调整的级别'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d '写入一份带注释的配置文件（已存在时不会覆盖）'

@@ -53,7 +53,10 @@ pub enum Command {
     #[command(after_help = "Examples:\n  beian bundle draft.toml\n  beian bundle draft.toml --out acme-filing --force")]
     Bundle(crate::bundle::cmd::BundleArgs),
     /// List the bundle's templates or show one (override one in $BEIAN_CONFIG_DIR/templates)
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  beian templates list\n  beian templates show commitment.md.j2"
+    )]
     Templates(crate::bundle::cmd::TemplatesCommand),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     #[command(

@@ -197,6 +197,18 @@ pub static HELP_ZH: &[(&str, &str)] = &[
     ("config show", "打印生效的设置和按规则调整的级别"),
     ("config init", "写入一份带注释的配置文件（已存在时不会覆盖）"),
     ("man", "把 man 手册页（roff）打印到标准输出"),
+    ("bundle", "生成备案资料包：材料清单、填好的表格和函件、可打印的报告"),
+    ("bundle#draft", "备案草稿文件（.toml）"),
+    ("bundle#out", "输出文件夹（默认：草稿旁的 <草稿名>-bundle）"),
+    ("bundle#force", "替换已存在的资料包文件夹（仅限 beian 生成的文件夹）"),
+    ("bundle#as_of", "按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date"),
+    (
+        "templates",
+        "列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）",
+    ),
+    ("templates list", "列出模板及其来源（内置或你的覆盖文件）"),
+    ("templates show", "打印模板源文件（有覆盖文件时打印覆盖文件）"),
+    ("templates show#name", "模板文件名，例如 commitment.md.j2"),
 ];
 
 fn zh(key: &str) -> Option<&'static str> {

@@ -26,9 +26,16 @@ pub struct BundleArgs {
 #[derive(Subcommand, Debug)]
 pub enum TemplatesCommand {
     /// List the bundle templates and where each comes from (built in or your override)
+    #[command(after_help = "Examples:\n  beian templates list\n  BEIAN_CONFIG_DIR=~/my-beian beian templates list")]
     List,
     /// Print a template's source (your override if you have one)
-    Show { name: String },
+    #[command(
+        after_help = "Examples:\n  beian templates show commitment.md.j2\n  beian templates show report.html.j2 > ~/.config/beian/templates/report.html.j2"
+    )]
+    Show {
+        /// Template file name, e.g. commitment.md.j2
+        name: String,
+    },
 }
 
 /// `beian bundle`: 0 when the draft has no error findings, 1 when it has (the bundle is
