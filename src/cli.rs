@@ -29,6 +29,8 @@ pub enum Command {
     /// List rules or explain one
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Fill in a filing step by step (interactive wizard), or from answers with --no-input
+    New(crate::wizard::NewArgs),
 }
 
 #[derive(Args, Debug)]

@@ -11,3 +11,4 @@ pub mod province;
 pub mod report;
 pub mod rules;
 pub mod validators;
+pub mod wizard;

@@ -58,6 +58,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             rules_cmd::list(&mut out, rules, province.as_deref(), json, lang)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::New(args) => beian::wizard::run(args, lang),
         Command::Rules(RulesCommand::Explain { code, json }) => {
             rules_cmd::explain(&mut out, rules, &code, json, lang)?;
             Ok(ExitCode::SUCCESS)

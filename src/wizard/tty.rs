@@ -1,0 +1,98 @@
+//! The terminal prompter: dialoguer on stderr. Each input runs the flow's validator through
+//! `validate_with`, so a person sees the same explanation `check` gives. Personal data is
+//! never echoed: those inputs use `.report(false)` and a masked echo is printed instead.
+
+use super::prompter::{Asked, Choice, Interrupted, Prompter, Question, Reply, Validator};
+use crate::diag::Lang;
+use crate::pii::mask;
+use console::{Term, style};
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Input, Select};
+
+pub struct TtyPrompter {
+    term: Term,
+    theme: ColorfulTheme,
+    lang: Lang,
+}
+
+impl TtyPrompter {
+    pub fn new(lang: Lang) -> Self {
+        TtyPrompter {
+            term: Term::stderr(),
+            theme: ColorfulTheme::default(),
+            lang,
+        }
+    }
+
+    fn help(&self, q: &Question) {
+        if !q.help.is_empty() {
+            let _ = self.term.write_line(&format!("  {}", style(&q.help).dim()));
+        }
+    }
+}
+
+/// Ctrl-C, end of input or a closed terminal: stop; the draft is already saved.
+fn stopped(_e: dialoguer::Error) -> Interrupted {
+    Interrupted
+}
+
+impl Prompter for TtyPrompter {
+    fn input(&mut self, q: &Question, default: Option<&str>, validate: Validator<'_>) -> Asked<String> {
+        self.help(q);
+        let mut input = Input::<String>::with_theme(&self.theme)
+            .with_prompt(&q.prompt)
+            .allow_empty(q.optional)
+            .report(!q.pii)
+            .validate_with(|s: &String| validate(s));
+        if let Some(d) = default {
+            input = input.default(d.to_string());
+        }
+        let s = input.interact_on(&self.term).map_err(stopped)?;
+        if q.pii {
+            let shown = if s.is_empty() { String::new() } else { mask(s.trim()) };
+            let _ = self
+                .term
+                .write_line(&format!("{} {} {} {}", style("✔").green(), q.prompt, style("·").dim(), shown));
+        }
+        Ok(Reply::Answer(s))
+    }
+
+    fn select(&mut self, q: &Question, choices: &[Choice], default: usize) -> Asked<usize> {
+        self.help(q);
+        let hint = if self.lang == Lang::Zh {
+            "（↑↓ 选择，回车确认）"
+        } else {
+            " (↑↓ to move, Enter to choose)"
+        };
+        let labels: Vec<&str> = choices.iter().map(|c| c.label.as_str()).collect();
+        let i = Select::with_theme(&self.theme)
+            .with_prompt(format!("{}{}", q.prompt, hint))
+            .items(&labels)
+            .default(default)
+            .max_length(12)
+            .interact_on(&self.term)
+            .map_err(stopped)?;
+        Ok(Reply::Answer(i))
+    }
+
+    fn confirm(&mut self, q: &Question, default: bool) -> Asked<bool> {
+        self.help(q);
+        let b = Confirm::with_theme(&self.theme)
+            .with_prompt(&q.prompt)
+            .default(default)
+            .interact_on(&self.term)
+            .map_err(stopped)?;
+        Ok(Reply::Answer(b))
+    }
+
+    fn note(&mut self, text: &str) {
+        for line in text.lines() {
+            let _ = self.term.write_line(&format!("  {}", style(line).yellow()));
+        }
+    }
+
+    fn heading(&mut self, text: &str) {
+        let _ = self.term.write_line("");
+        let _ = self.term.write_line(&format!("{}", style(text).bold().cyan()));
+    }
+}
