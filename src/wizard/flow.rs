@@ -99,6 +99,18 @@ fn under(field: &str, key: &str) -> bool {
     field == key || (field.starts_with(key) && field[key.len()..].starts_with('.'))
 }
 
+/// Is a finding on `field` about the answer to `key`? An individual's document is also read
+/// as their responsible person's, so rules about that one speak to this answer too.
+fn about(field: &str, key: &str) -> bool {
+    if under(field, key) {
+        return true;
+    }
+    match key.strip_prefix("principal.document") {
+        Some(rest) => under(field, &format!("principal.responsible.document{rest}")),
+        None => false,
+    }
+}
+
 /// Run the rules over a draft table, exactly as `beian check` does.
 pub fn evaluate(rules: &RuleSet, t: &Table) -> DraftReport {
     let src = toml::to_string(t).unwrap_or_default();
@@ -226,7 +238,7 @@ fn key_errors(rules: &RuleSet, t: &Table, key: &str) -> Vec<Finding> {
         .findings
         .into_iter()
         .filter(|f| {
-            f.severity == Severity::Error && under(&f.field, key) && !is_required_rule(rules, &f.rule) && !is_followup_rule(rules, &f.rule)
+            f.severity == Severity::Error && about(&f.field, key) && !is_required_rule(rules, &f.rule) && !is_followup_rule(rules, &f.rule)
         })
         .collect()
 }
@@ -300,13 +312,19 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Findings and materials that appeared since `before`.
-    fn news(&self, before: &Snapshot) -> (Vec<Finding>, Vec<String>) {
+    /// Findings about `key` (or a table holding it) and materials that appeared since
+    /// `before`. Findings elsewhere wait for the review: the draft is still incomplete, and a
+    /// rule over several answers lands on the key answered last.
+    fn news(&self, before: &Snapshot, key: &str) -> (Vec<Finding>, Vec<String>) {
         let r = evaluate(self.rules, &self.draft);
         let findings = r
             .findings
             .into_iter()
-            .filter(|f| !is_required_rule(self.rules, &f.rule) && !before.findings.contains(&(f.rule.clone(), f.field.clone())))
+            .filter(|f| {
+                !is_required_rule(self.rules, &f.rule)
+                    && !before.findings.contains(&(f.rule.clone(), f.field.clone()))
+                    && (about(&f.field, key) || (!f.field.is_empty() && under(key, &f.field)))
+            })
             .collect();
         let materials = r
             .checklist
@@ -418,7 +436,7 @@ impl<'a> Flow<'a> {
             }
             Some(v) => {
                 self.set(&q.key, v.clone());
-                let (news, _) = self.news(&before);
+                let (news, _) = self.news(&before, &q.key);
                 self.show_findings(&news);
                 Ok(Some(v))
             }
@@ -442,7 +460,7 @@ impl<'a> Flow<'a> {
             };
             let id = choices[i].id.clone();
             self.set(&q.key, Value::String(id.clone()));
-            if self.accept_consequences(&before, consequences)? {
+            if self.accept_consequences(&before, &q.key, consequences)? {
                 return Ok(Some(id));
             }
         }
@@ -463,7 +481,7 @@ impl<'a> Flow<'a> {
                 }
             };
             self.set(&q.key, Value::Boolean(b));
-            if self.accept_consequences(&before, consequences)? {
+            if self.accept_consequences(&before, &q.key, consequences)? {
                 return Ok(Some(b));
             }
         }
@@ -480,8 +498,8 @@ impl<'a> Flow<'a> {
 
     /// Show what an answer brought (findings, materials). Errors, or consequences worth a
     /// confirmation, ask "keep this answer?"; false = ask the question again.
-    fn accept_consequences(&mut self, before: &Snapshot, consequences: bool) -> R<bool> {
-        let (findings, materials) = self.news(before);
+    fn accept_consequences(&mut self, before: &Snapshot, key: &str, consequences: bool) -> R<bool> {
+        let (findings, materials) = self.news(before, key);
         if findings.is_empty() && materials.is_empty() {
             return Ok(true);
         }
@@ -777,6 +795,7 @@ impl<'a> Flow<'a> {
         self.ask(q, Kind::Text, None)?;
         if individual {
             self.read_id("principal.document");
+            self.copy_self();
         }
         let q = Question::new("principal.document.valid_until", self.t("证件有效期至", "Document valid until")).help(self.t(
             "格式 2031-05-01；长期有效写“长期”",
@@ -818,6 +837,7 @@ impl<'a> Flow<'a> {
 
     /// For an individual: principal.responsible is the principal, with the same document.
     fn copy_self(&mut self) {
+        let before = self.snapshot();
         if let Some(name) = get(&self.draft, "principal.name").cloned()
             && !self.has("principal.responsible.name")
         {
@@ -837,6 +857,10 @@ impl<'a> Flow<'a> {
             edit::set(&mut self.draft, "principal.responsible.document.address", addr).ok();
         }
         self.saved();
+        // Rules that read the responsible person's document (Taiwan ID number …) speak now.
+        let (news, _) = self.news(&before, "principal.responsible");
+        let news: Vec<Finding> = news.into_iter().filter(|f| f.severity != Severity::Error).collect();
+        self.show_findings(&news);
     }
 
     /// Tell what the ID number says, so nobody is asked for it again.
@@ -1069,7 +1093,7 @@ impl<'a> Flow<'a> {
                 if let Some(n) = pnumber {
                     self.set(&key("holder_document_number"), Value::String(n));
                 }
-                self.accept_consequences(&before, false)?;
+                self.accept_consequences(&before, &format!("domain.{i}"), false)?;
             }
         }
         let q = Question::new(
@@ -1183,8 +1207,8 @@ impl<'a> Flow<'a> {
                     let before = self.snapshot();
                     match self.prompter.select(&q, &choices, i.min(names.len() - 1))? {
                         Reply::Answer(n) => {
-                            self.set(&key("domains"), Value::Array(vec![Value::String(names[n].clone())]));
-                            self.accept_consequences(&before, false)?;
+                            self.set(&q.key, Value::Array(vec![Value::String(names[n].clone())]));
+                            self.accept_consequences(&before, &q.key, false)?;
                         }
                         Reply::Missing => self.mark_missing(&q),
                     }
@@ -1216,7 +1240,7 @@ impl<'a> Flow<'a> {
                 match self.prompter.select(&q, &choices, default)? {
                     Reply::Answer(n) => {
                         self.set(&q.key, Value::Array(vec![Value::String(choices[n].id.clone())]));
-                        if self.accept_consequences(&before, true)? {
+                        if self.accept_consequences(&before, &q.key, true)? {
                             break;
                         }
                     }
@@ -1261,7 +1285,7 @@ impl<'a> Flow<'a> {
                     self.person(&rkey, true, individual)?;
                     // What a second person brings (their ID photo …), as a note: the choices
                     // with consequences inside `person` were already confirmed.
-                    let (_, materials) = self.news(&before);
+                    let (_, materials) = self.news(&before, &rkey);
                     if !materials.is_empty() {
                         let head = self.t("另设网站负责人还需要准备：", "A separate website responsible person also needs:");
                         let list = materials.iter().map(|m| format!("  · {m}")).collect::<Vec<_>>().join("\n");

@@ -58,15 +58,21 @@ impl Prompter for TtyPrompter {
     }
 
     fn select(&mut self, q: &Question, choices: &[Choice], default: usize) -> Asked<usize> {
-        self.help(q);
         let hint = if self.lang == Lang::Zh {
-            "（↑↓ 选择，回车确认）"
+            "↑↓ 选择，回车确认"
         } else {
-            " (↑↓ to move, Enter to choose)"
+            "↑↓ to move, Enter to choose"
         };
+        let mut shown = q.clone();
+        shown.help = if q.help.is_empty() {
+            hint.to_string()
+        } else {
+            format!("{}（{hint}）", q.help)
+        };
+        self.help(&shown);
         let labels: Vec<&str> = choices.iter().map(|c| c.label.as_str()).collect();
         let i = Select::with_theme(&self.theme)
-            .with_prompt(format!("{}{}", q.prompt, hint))
+            .with_prompt(&q.prompt)
             .items(&labels)
             .default(default)
             .max_length(12)
