@@ -68,9 +68,24 @@ pub fn apply_sets(t: &mut Table, sets: &[String]) -> Result<()> {
                 .unwrap_or_default();
             bail!("--set {key}: not a key of the draft format (closest: {best})");
         }
-        edit::set(t, key, edit::parse_value(raw.trim())).map_err(|e| anyhow::anyhow!("--set {e}"))?;
+        edit::set(t, key, set_value(key, raw.trim())).map_err(|e| anyhow::anyhow!("--set {e}"))?;
     }
     Ok(())
+}
+
+/// Keys of the format that hold whole numbers; everything else that looks like a number
+/// (phone numbers, ID numbers) is text.
+const INTEGER_KEYS: &[&str] = &["format", "purchased_months", "filings_used", "social_security_months"];
+
+/// A `--set` value: TOML syntax where it parses, but digits are a string unless the key holds
+/// a number (`--set principal.responsible.contact.mobile=13800138000`).
+pub fn set_value(key: &str, raw: &str) -> Value {
+    let v = edit::parse_value(raw);
+    let last = key.rsplit('.').next().unwrap_or(key);
+    match v {
+        Value::Integer(_) | Value::Float(_) if !INTEGER_KEYS.contains(&last) => Value::String(raw.to_string()),
+        v => v,
+    }
 }
 
 /// The prompter of `--no-input` runs and of runs without a terminal.
@@ -111,6 +126,17 @@ mod tests {
         let e = apply_sets(&mut t, &["principal.provnce=广东".into()]).unwrap_err().to_string();
         assert!(e.contains("closest: principal.province"), "{e}");
         assert!(apply_sets(&mut t, &["no-equals-sign".into()]).is_err());
+        // Digits are text, except in the keys that hold numbers.
+        apply_sets(
+            &mut t,
+            &[
+                "principal.responsible.contact.mobile=13800138000".into(),
+                "account.resource.purchased_months=12".into(),
+            ],
+        )
+        .unwrap();
+        assert_eq!(t["principal"]["responsible"]["contact"]["mobile"].as_str(), Some("13800138000"));
+        assert_eq!(t["account"]["resource"]["purchased_months"].as_integer(), Some(12));
     }
 
     #[test]

@@ -76,6 +76,18 @@ pub fn tr(lang: Lang, zh: &str, en: &str) -> String {
     if lang == Lang::Zh { zh.to_string() } else { en.to_string() }
 }
 
+/// A step's title.
+pub fn step_name(step: &str, lang: Lang) -> String {
+    match step {
+        "account" => tr(lang, "账号与接入资源", "Account and resource"),
+        "principal" => tr(lang, "备案主体", "The principal (who files)"),
+        "responsible" => tr(lang, "主体负责人", "The principal's responsible person"),
+        "domains" => tr(lang, "域名", "Domains"),
+        "websites" => tr(lang, "网站", "Websites"),
+        _ => step.to_string(),
+    }
+}
+
 /// The value at a dotted key (`domain.0.name`).
 pub fn get<'t>(t: &'t Table, key: &str) -> Option<&'t Value> {
     let mut parts = key.split('.');
@@ -553,14 +565,7 @@ impl<'a> Flow<'a> {
     }
 
     fn step_title(&self, step: &str) -> String {
-        match step {
-            "account" => self.t("账号与接入资源", "Account and resource"),
-            "principal" => self.t("备案主体", "The principal (who files)"),
-            "responsible" => self.t("主体负责人", "The principal's responsible person"),
-            "domains" => self.t("域名", "Domains"),
-            "websites" => self.t("网站", "Websites"),
-            _ => step.to_string(),
-        }
+        step_name(step, self.lang)
     }
 
     fn account(&mut self) -> R {

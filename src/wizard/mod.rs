@@ -84,7 +84,11 @@ pub fn parse_saved(src: &str) -> Result<(Table, Progress)> {
 /// Write a file atomically: temp file beside it, fsync, rename. 0600 on Unix.
 pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
+    let mut mk = std::fs::DirBuilder::new();
+    mk.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut mk, 0o700);
+    mk.create(dir).with_context(|| dir.display().to_string())?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| dir.display().to_string())?;
     tmp.write_all(text.as_bytes())?;
     tmp.as_file().sync_all()?;
@@ -176,10 +180,13 @@ pub fn finish(out_dir: &Path, draft_toml_text: &str, lang: Lang, force: bool) ->
         );
     }
     std::fs::create_dir_all(parent).with_context(|| parent.display().to_string())?;
-    let tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .tempdir_in(parent)
-        .with_context(|| parent.display().to_string())?;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    // The folder holds ID numbers: only the owner may read it.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    let tmp = builder.tempdir_in(parent).with_context(|| parent.display().to_string())?;
     let report = crate::commands::check::check_source(crate::rules::rules(), "draft.toml", draft_toml_text, None, None);
     for (file, text) in [
         ("draft.toml", draft_toml_text.to_string()),
@@ -289,6 +296,18 @@ pub fn run(args: NewArgs, lang: Lang) -> Result<ExitCode> {
                 ),
             )
         );
+        if args.resume.is_some() {
+            let done: Vec<String> = progress.done.iter().map(|s| flow::step_name(s, lang)).collect();
+            let list = if done.is_empty() { "-".to_string() } else { done.join("、") };
+            eprintln!(
+                "{}",
+                tr(
+                    lang,
+                    &format!("继续上次的草稿；已完成：{list}。已回答的问题不会再问。"),
+                    &format!("Continuing the saved draft; done: {list}. Answered questions are not asked again.")
+                )
+            );
+        }
         save(&draft, &progress);
         let mut prompter = tty::TtyPrompter::new(lang);
         let mut flow = Flow::new(rules, lang, draft, progress, &mut prompter, &mut save);
