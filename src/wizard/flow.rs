@@ -307,6 +307,12 @@ impl<'a> Flow<'a> {
         self.saved();
     }
 
+    /// Take an answer back before asking again, so its findings count as new next time.
+    fn unset(&mut self, key: &str) {
+        edit::remove(&mut self.draft, key);
+        self.saved();
+    }
+
     fn has(&self, key: &str) -> bool {
         get(&self.draft, key).is_some()
     }
@@ -475,6 +481,7 @@ impl<'a> Flow<'a> {
             if self.accept_consequences(&before, &q.key, consequences)? {
                 return Ok(Some(id));
             }
+            self.unset(&q.key);
         }
     }
 
@@ -496,6 +503,7 @@ impl<'a> Flow<'a> {
             if self.accept_consequences(&before, &q.key, consequences)? {
                 return Ok(Some(b));
             }
+            self.unset(&q.key);
         }
     }
 
@@ -1004,9 +1012,12 @@ impl<'a> Flow<'a> {
         }
         let why = if out_of_province {
             self.t(
-                &format!("证件不是{}的，{}管局要求本省居住证（或社保、房产证明）。", prov.short, prov.short),
                 &format!(
-                    "The ID is not from {}; the {} bureau wants a local residence permit (or social security, or property).",
+                    "证件不是{}的，{}管局可能要求本省居住证（或社保、房产证明）。",
+                    prov.short, prov.short
+                ),
+                &format!(
+                    "The ID is not from {}; the {} bureau may want a local residence permit (or social security, or property).",
                     prov.english, prov.english
                 ),
             )
@@ -1248,6 +1259,7 @@ impl<'a> Flow<'a> {
                         if self.accept_consequences(&before, &q.key, true)? {
                             break;
                         }
+                        self.unset(&q.key);
                     }
                     Reply::Missing => {
                         self.mark_missing(&q);

@@ -439,6 +439,14 @@ fn review_interactive(args: &NewArgs, draft: &Table, lang: Lang, saved: &Path) -
                     ),
                 ));
                 std::fs::remove_file(saved).ok();
+                let errors = report.count(Severity::Error);
+                if errors > 0 {
+                    let _ = term.write_line(&tr(
+                        lang,
+                        &format!("注意：还有 {errors} 个错误（见上表），改好之后才能提交。修改 draft.toml 后用 `beian check` 再检查。"),
+                        &format!("Note: {errors} errors remain (see the table); fix them in draft.toml and run `beian check` again before submitting."),
+                    ));
+                }
                 break;
             }
             Err(e) => {

@@ -556,3 +556,27 @@ fn english_prompts() {
     assert_eq!(zh.p.notes[0], "[1/6] 账号与接入资源");
     assert_eq!(r.p.notes[0], "[1/6] Account and resource");
 }
+
+#[test]
+fn a_refused_selection_is_taken_back_before_asking_again() {
+    let mut script = individual_gd("44030519900101123X", "resident_id");
+    script.extend(contacts("13800138000", "13900139000"));
+    script.extend(domain("example.com"));
+    script.extend([
+        text("张三的技术笔记"),
+        enter(),
+        pick("bbs"),     // not for individuals
+        N,               // answer again
+        pick("finance"), // not for individuals either: must be caught again
+        N,
+        pick("blog"),
+        enter(),
+        Y,
+        N,
+    ]);
+    let r = run(script);
+    assert_clean(&r);
+    let refused = r.p.notes.iter().filter(|n| n.contains("SERVICE-INDIVIDUAL")).count();
+    assert_eq!(refused, 2, "{:?}", r.p.notes);
+    assert_eq!(s(&r, "website.0.service_content"), "[\"blog\"]");
+}

@@ -82,7 +82,19 @@ impl Prompter for TtyPrompter {
     }
 
     fn confirm(&mut self, q: &Question, default: bool) -> Asked<bool> {
-        self.help(q);
+        let hint = match (self.lang, default) {
+            (Lang::Zh, true) => "按 y 表示“是”，n 表示“否”；直接回车 = 是",
+            (Lang::Zh, false) => "按 y 表示“是”，n 表示“否”；直接回车 = 否",
+            (Lang::En, true) => "y = yes, n = no; Enter = yes",
+            (Lang::En, false) => "y = yes, n = no; Enter = no",
+        };
+        let mut shown = q.clone();
+        shown.help = if q.help.is_empty() {
+            hint.to_string()
+        } else {
+            format!("{}（{hint}）", q.help)
+        };
+        self.help(&shown);
         let b = Confirm::with_theme(&self.theme)
             .with_prompt(&q.prompt)
             .default(default)
