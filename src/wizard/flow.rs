@@ -1268,6 +1268,7 @@ impl<'a> Flow<'a> {
                 }
             }
         }
+        self.preapproval_followup(i)?;
         let q = Question::new(key("languages"), self.t("网站语言（逗号分隔）", "Languages (comma-separated)"))
             .help(format!("{}{}", self.t("可选：", "Known: "), LANGUAGES.join(", ")))
             .optional();
@@ -1311,6 +1312,54 @@ impl<'a> Flow<'a> {
                 }
                 Reply::Missing => self.mark_missing(&q),
             }
+        }
+        Ok(())
+    }
+}
+
+impl Flow<'_> {
+    /// A service that needs a pre-approval (news, finance …): ask for the approval.
+    fn preapproval_followup(&mut self, i: usize) -> R {
+        let pkey = format!("website.{i}.preapproval");
+        if !self.prompter.interactive() || self.has(&pkey) {
+            return Ok(());
+        }
+        let needed: Vec<Finding> = evaluate(self.rules, &self.draft)
+            .findings
+            .into_iter()
+            .filter(|f| f.field == pkey && matches!(self.rules.get(&f.rule).map(|r| &r.check), Some(Check::PreapprovalRequired { .. })))
+            .collect();
+        let Some(service) = get(&self.draft, &format!("website.{i}.service_content"))
+            .and_then(Value::as_array)
+            .and_then(|a| a.first())
+            .and_then(Value::as_str)
+            .map(str::to_string)
+        else {
+            return Ok(());
+        };
+        if needed.is_empty() {
+            return Ok(());
+        }
+        self.show_findings(&needed);
+        let has = self.ask_flow(self.t("已有这项前置审批的批准文件吗？", "Do you hold this pre-approval?"), false)?;
+        if has == Some(true) {
+            self.set(&format!("{pkey}.0.kind"), Value::String(service));
+            let q = Question::new(
+                format!("{pkey}.0.number"),
+                self.t("审批文号（许可证编号）", "Approval or licence number"),
+            );
+            self.ask(q, Kind::Text, None)?;
+            let q = Question::new(format!("{pkey}.0.valid_until"), self.t("审批有效期至", "Approval valid until")).help(self.t(
+                "格式 2028-05-01；长期有效写“长期”",
+                "Like 2028-05-01; write long-term if it never expires",
+            ));
+            self.ask(q, Kind::Validity, None)?;
+        } else {
+            let s = self.t(
+                "没有审批文件就不能提交这类服务内容：先办审批，或换一种服务内容（最后的检查会列出它）。",
+                "Without the approval this service cannot be filed: get it first, or choose another service (the review will list it).",
+            );
+            self.note(&s);
         }
         Ok(())
     }

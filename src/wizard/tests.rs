@@ -580,3 +580,32 @@ fn a_refused_selection_is_taken_back_before_asking_again() {
     assert_eq!(refused, 2, "{:?}", r.p.notes);
     assert_eq!(s(&r, "website.0.service_content"), "[\"blog\"]");
 }
+
+#[test]
+fn a_service_that_needs_a_pre_approval_asks_for_it() {
+    let mut script = enterprise(
+        "广东",
+        "深圳市示例网络科技有限公司",
+        "91440300MA5F000181",
+        "广东省深圳市南山区科技园路1号",
+        "44030519900101123X",
+    );
+    script.extend(domain("example.com"));
+    script.extend([
+        text("示例科技资讯"),
+        enter(),
+        pick("news"),
+        Y,                               // continue despite the material it needs
+        Y,                               // holds the approval
+        text("粤新闻许可〔2026〕001号"), // approval number
+        text("2029-12-31"),
+        enter(),
+        Y,
+        N,
+    ]);
+    let r = run(script);
+    assert_clean(&r);
+    assert!(r.p.notes.iter().any(|n| n.contains("PREAPPROVAL-REQUIRED")), "{:?}", r.p.notes);
+    assert_eq!(s(&r, "website.0.preapproval.0.kind"), "news");
+    assert_eq!(s(&r, "website.0.preapproval.0.valid_until"), "2029-12-31");
+}
