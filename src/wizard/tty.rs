@@ -24,6 +24,14 @@ impl TtyPrompter {
         }
     }
 
+    fn with_hint(&self, help: &str, hint: &str) -> String {
+        if self.lang == Lang::Zh {
+            format!("{help}（{hint}）")
+        } else {
+            format!("{help} ({hint})")
+        }
+    }
+
     fn help(&self, q: &Question) {
         if !q.help.is_empty() {
             let _ = self.term.write_line(&format!("  {}", style(&q.help).dim()));
@@ -67,7 +75,7 @@ impl Prompter for TtyPrompter {
         shown.help = if q.help.is_empty() {
             hint.to_string()
         } else {
-            format!("{}（{hint}）", q.help)
+            self.with_hint(&q.help, hint)
         };
         self.help(&shown);
         let labels: Vec<&str> = choices.iter().map(|c| c.label.as_str()).collect();
@@ -92,7 +100,7 @@ impl Prompter for TtyPrompter {
         shown.help = if q.help.is_empty() {
             hint.to_string()
         } else {
-            format!("{}（{hint}）", q.help)
+            self.with_hint(&q.help, hint)
         };
         self.help(&shown);
         let b = Confirm::with_theme(&self.theme)
