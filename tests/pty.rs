@@ -213,3 +213,27 @@ fn ctrl_c_saves_and_resume_continues() {
     assert!(draft.contains("provider = \"huaweicloud\""), "{draft}");
     assert!(!draft.contains("beian-wizard-progress"), "{draft}");
 }
+
+#[test]
+fn resuming_a_hand_written_draft_asks_only_what_is_missing_and_leaves_the_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/example-draft.toml")).unwrap();
+    let partial: String = example
+        .lines()
+        .filter(|l| !l.starts_with("mobile ="))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.path().join("mine.toml"), &partial).unwrap();
+    let mut p = spawn(dir.path(), &["--resume", "mine.toml", "--out", "out"]);
+    // The only question is the missing mobile; a wrong one is refused first.
+    answer(&mut p, "手机号码", "1380013800");
+    wait_for(&mut p, "CONTACT-FORMAT");
+    answer(&mut p, "手机号码", "13800138000");
+    keys(&mut p, "再添加一个域名吗？", "n");
+    keys(&mut p, "再添加一个网站吗？", "n");
+    wait_for(&mut p, "已写出");
+    let status = exit_code(&mut p);
+    assert!(status.ends_with(", 0)"), "{status}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("mine.toml")).unwrap(), partial);
+    assert_written(&dir.path().join("out"), "深圳市示例网络科技有限公司");
+}

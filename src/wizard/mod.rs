@@ -96,6 +96,15 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// A fresh autosave file in the data folder (interactive runs only).
+fn new_save_path(interactive: bool) -> Result<Option<PathBuf>> {
+    if !interactive {
+        return Ok(None);
+    }
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    Ok(Some(data_dir()?.join(format!("draft-{stamp}.toml"))))
+}
+
 fn newest_saved(dir: &Path) -> Result<PathBuf> {
     let mut best: Option<(std::time::SystemTime, PathBuf)> = None;
     for e in std::fs::read_dir(dir)
@@ -251,17 +260,16 @@ pub fn run(args: NewArgs, lang: Lang) -> Result<ExitCode> {
             };
             let src = std::fs::read_to_string(&path).with_context(|| path.display().to_string())?;
             let (d, p) = parse_saved(&src).with_context(|| path.display().to_string())?;
-            (d, p, Some(path))
-        }
-        None => {
-            let path = if interactive {
-                let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-                Some(data_dir()?.join(format!("draft-{stamp}.toml")))
+            // A hand-written draft (no wizard header) is never rewritten: its comments would
+            // be lost. The wizard saves its progress to a new file instead.
+            let path = if src.starts_with(PROGRESS_PREFIX) {
+                Some(path)
             } else {
-                None
+                new_save_path(interactive)?
             };
-            (Table::new(), Progress::default(), path)
+            (d, p, path)
         }
+        None => (Table::new(), Progress::default(), new_save_path(interactive)?),
     };
     if let Some(a) = &args.answers {
         answers::merge(&mut draft, answers::load_answers(a)?);
