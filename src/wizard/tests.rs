@@ -439,6 +439,22 @@ fn taiwan_and_foreign_documents() {
     assert!(!r.p.asked.iter().any(|k| k.contains("居住证")), "{:?}", r.p.asked);
     assert_eq!(s(&r, "principal.responsible.document.type"), "foreign_permanent_resident_id");
 
+    // Macau resident with the travel permit: asked about a residence permit too.
+    let mut script = individual_gd("M12345678", "hk_macau_permit");
+    script.extend([Y, text("2028-05-01")]);
+    let r = run(script);
+    assert_eq!(s(&r, "principal.responsible.document.number"), "M12345678");
+    assert_eq!(s(&r, "principal.responsible.residence_permit.province"), "广东");
+
+    // The HMT residence permit itself: nothing more to ask.
+    let mut script = individual_gd("81000019980902013X", "hmt_residence_permit");
+    script.extend(contacts("13800138000", "13900139000"));
+    script.extend(domain("example.com"));
+    script.extend(website_individual());
+    let r = run(script);
+    assert_clean(&r);
+    assert!(!r.p.asked.iter().any(|k| k.contains("居住证")), "{:?}", r.p.asked);
+
     // Passport: asked about a residence permit.
     let mut script = individual_gd("E12345678", "passport");
     script.extend([Y, text("2029-01-01")]);

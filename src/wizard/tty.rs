@@ -39,6 +39,29 @@ impl TtyPrompter {
     }
 }
 
+/// Break lines so none is wider than the terminal. dialoguer clears a refused answer's
+/// explanation by counting lines; a line the terminal wraps would leave a row behind.
+fn wrap(text: &str, width: usize) -> String {
+    let max = width.saturating_sub(4).max(20);
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut cur = String::new();
+        let mut w = 0;
+        for c in line.chars() {
+            let cw = console::measure_text_width(c.encode_utf8(&mut [0; 4]));
+            if w + cw > max {
+                out.push(std::mem::take(&mut cur));
+                cur.push_str("    ");
+                w = 4;
+            }
+            cur.push(c);
+            w += cw;
+        }
+        out.push(cur);
+    }
+    out.join("\n")
+}
+
 /// Ctrl-C, end of input or a closed terminal: stop; the draft is already saved.
 fn stopped(_e: dialoguer::Error) -> Interrupted {
     Interrupted
@@ -47,11 +70,12 @@ fn stopped(_e: dialoguer::Error) -> Interrupted {
 impl Prompter for TtyPrompter {
     fn input(&mut self, q: &Question, default: Option<&str>, validate: Validator<'_>) -> Asked<String> {
         self.help(q);
+        let width = self.term.size_checked().map(|(_, w)| w as usize).unwrap_or(80);
         let mut input = Input::<String>::with_theme(&self.theme)
             .with_prompt(&q.prompt)
             .allow_empty(q.optional)
             .report(!q.pii)
-            .validate_with(|s: &String| validate(s));
+            .validate_with(|s: &String| validate(s).map_err(|e| wrap(&e, width)));
         if let Some(d) = default {
             input = input.default(d.to_string());
         }
@@ -120,5 +144,18 @@ impl Prompter for TtyPrompter {
     fn heading(&mut self, text: &str) {
         let _ = self.term.write_line("");
         let _ = self.term.write_line(&format!("{}", style(text).bold().cyan()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn wraps_wide_text_to_the_terminal() {
+        let s = super::wrap("原因：证件号码错误是常见的驳回与核查原因。\nok", 20);
+        for line in s.lines() {
+            assert!(console::measure_text_width(line) <= 20, "{line:?}");
+        }
+        assert!(s.ends_with("\nok"));
+        assert_eq!(super::wrap("short", 80), "short");
     }
 }
