@@ -525,7 +525,7 @@ impl<'a> Flow<'a> {
         }
         self.show_findings(&findings);
         let has_error = findings.iter().any(|f| f.severity == Severity::Error);
-        if !materials.is_empty() && (consequences || has_error) {
+        if !materials.is_empty() {
             let head = self.t("这个回答意味着还需要准备：", "With this answer you will also need:");
             let list = materials.iter().map(|m| format!("  · {m}")).collect::<Vec<_>>().join("\n");
             self.note(&format!("{head}\n{list}"));
