@@ -176,6 +176,11 @@ fn an_existing_folder_is_refused_unless_forced() {
     let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(beside, ["f"], "no backup or temp folder left");
 
+    // Refused before any question, even when answers are missing.
+    let o = beian(dir.path(), &["new", "--no-input", "--out", "f"]);
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(out(&o).is_empty(), "{}", out(&o));
+
     // An empty folder is fine without --force.
     std::fs::create_dir(dir.path().join("empty")).unwrap();
     let o = beian(dir.path(), &["new", "--no-input", "--answers", ex, "--out", "empty"]);

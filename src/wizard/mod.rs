@@ -163,16 +163,8 @@ pub fn checklist_markdown(r: &DraftReport, lang: Lang) -> String {
     s
 }
 
-/// Write the output folder: `draft.toml` and `checklist.md`, rendered into a temp folder beside
-/// the target and renamed into place, so a crash never leaves half a folder. An existing
-/// non-empty target is refused unless `force`. (The bundle writer replaces this on merge.)
-pub fn finish(out_dir: &Path, draft_toml_text: &str, lang: Lang, force: bool) -> Result<()> {
-    let parent = out_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = out_dir
-        .file_name()
-        .context("the output folder needs a name")?
-        .to_string_lossy()
-        .to_string();
+/// An existing output folder that is not empty is replaced only with `--force`.
+fn refuse_existing(out_dir: &Path, force: bool, lang: Lang) -> Result<()> {
     let exists = out_dir.exists();
     let empty = exists && out_dir.is_dir() && std::fs::read_dir(out_dir)?.next().is_none();
     if exists && !empty && !force {
@@ -188,6 +180,21 @@ pub fn finish(out_dir: &Path, draft_toml_text: &str, lang: Lang, force: bool) ->
             )
         );
     }
+    Ok(())
+}
+
+/// Write the output folder: `draft.toml` and `checklist.md`, rendered into a temp folder beside
+/// the target and renamed into place, so a crash never leaves half a folder. An existing
+/// non-empty target is refused unless `force`. (The bundle writer replaces this on merge.)
+pub fn finish(out_dir: &Path, draft_toml_text: &str, lang: Lang, force: bool) -> Result<()> {
+    let parent = out_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = out_dir
+        .file_name()
+        .context("the output folder needs a name")?
+        .to_string_lossy()
+        .to_string();
+    refuse_existing(out_dir, force, lang)?;
+    let exists = out_dir.exists();
     std::fs::create_dir_all(parent).with_context(|| parent.display().to_string())?;
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
@@ -251,6 +258,10 @@ fn interrupted_message(saved_to: &Path, lang: Lang) -> String {
 /// `beian new`.
 pub fn run(args: NewArgs, lang: Lang) -> Result<ExitCode> {
     let rules = crate::rules::rules();
+    // Refuse a non-empty --out before asking anything, not after forty answers.
+    if let Some(out) = &args.out {
+        refuse_existing(out, args.force, lang)?;
+    }
     let interactive = !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let (mut draft, progress, save_path) = match &args.resume {
         Some(file) => {
