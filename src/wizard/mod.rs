@@ -226,7 +226,9 @@ pub fn finish(out_dir: &Path, draft_toml_text: &str, lang: Lang, force: bool) ->
             let _ = std::fs::remove_dir_all(&tmp_path);
             return Err(e).with_context(|| out_dir.display().to_string());
         }
-        std::fs::remove_dir_all(&backup).ok();
+        if std::fs::remove_dir_all(&backup).is_err() {
+            std::fs::remove_file(&backup).ok();
+        }
     } else if let Err(e) = std::fs::rename(&tmp_path, out_dir) {
         let _ = std::fs::remove_dir_all(&tmp_path);
         return Err(e).with_context(|| out_dir.display().to_string());

@@ -625,3 +625,20 @@ fn a_service_that_needs_a_pre_approval_asks_for_it() {
     assert_eq!(s(&r, "website.0.preapproval.0.kind"), "news");
     assert_eq!(s(&r, "website.0.preapproval.0.valid_until"), "2029-12-31");
 }
+
+#[test]
+fn finish_writes_atomically_and_replaces_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/spec/example-draft.toml")).unwrap();
+    let out = dir.path().join("f");
+    std::fs::write(&out, "a file in the way").unwrap();
+    let e = super::finish(&out, &draft, Lang::En, false).unwrap_err().to_string();
+    assert!(e.contains("--force"), "{e}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "a file in the way");
+    super::finish(&out, &draft, Lang::En, true).unwrap();
+    assert!(out.join("draft.toml").is_file() && out.join("checklist.md").is_file());
+    let md = std::fs::read_to_string(out.join("checklist.md")).unwrap();
+    assert!(md.starts_with("# Filing checklist"), "{md}");
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["f"], "no backup or temp left");
+}
