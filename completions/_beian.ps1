@@ -29,6 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, '打印版本')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, '按全国和各省规则检查备案草稿')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, '列出规则或解释一条规则')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成')
             [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, '生成备案资料包：材料清单、填好的表格和函件、可打印的报告')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）')
@@ -91,6 +92,19 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             break
         }
         'beian;rules;help;help' {
+            break
+        }
+        'beian;new' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, '写入草稿及备案资料包的文件夹（须不存在或为空）')
+            [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, '继续上次中断的向导（默认：最近保存的草稿）')
+            [CompletionResult]::new('--answers', '--answers', [CompletionResultType]::ParameterName, '从草稿文件（完整或部分）预填答案；预填的答案会被检查而不再询问')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, '按点分键预填一个答案，例如 principal.province=广东（可重复）')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, '从不提问：一次列出所有缺少或无效的答案（标准输入不是终端时也是如此）')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, '替换 beian 以前写出的资料包文件夹')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             break
         }
         'beian;bundle' {
@@ -210,6 +224,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
         'beian;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, '按全国和各省规则检查备案草稿')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, '列出规则或解释一条规则')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成')
             [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, '生成备案资料包：材料清单、填好的表格和函件、可打印的报告')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）')
@@ -230,6 +245,9 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             break
         }
         'beian;help;rules;explain' {
+            break
+        }
+        'beian;help;new' {
             break
         }
         'beian;help;bundle' {

@@ -34,6 +34,9 @@ _beian() {
             beian,man)
                 cmd="beian__subcmd__man"
                 ;;
+            beian,new)
+                cmd="beian__subcmd__new"
+                ;;
             beian,rules)
                 cmd="beian__subcmd__rules"
                 ;;
@@ -81,6 +84,9 @@ _beian() {
                 ;;
             beian__subcmd__help,man)
                 cmd="beian__subcmd__help__subcmd__man"
+                ;;
+            beian__subcmd__help,new)
+                cmd="beian__subcmd__help__subcmd__new"
                 ;;
             beian__subcmd__help,rules)
                 cmd="beian__subcmd__help__subcmd__rules"
@@ -152,7 +158,7 @@ _beian() {
 
     case "${cmd}" in
         beian)
-            opts="-h -V --lang --color --help --version check rules bundle templates completions config man help"
+            opts="-h -V --lang --color --help --version check rules new bundle templates completions config man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -426,7 +432,7 @@ _beian() {
             return 0
             ;;
         beian__subcmd__help)
-            opts="check rules bundle templates completions config man help"
+            opts="check rules new bundle templates completions config man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -565,6 +571,20 @@ _beian() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        beian__subcmd__help__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         beian__subcmd__help__subcmd__rules)
             opts="list explain"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -656,6 +676,44 @@ _beian() {
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__new)
+            opts="-h --out --resume --answers --set --no-input --force --help --lang --color"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --answers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lang)
                     COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0

@@ -26,6 +26,7 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand --version '打印版本'
             cand check '按全国和各省规则检查备案草稿'
             cand rules '列出规则或解释一条规则'
+            cand new '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成'
             cand bundle '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
             cand templates '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
             cand completions '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
@@ -80,6 +81,18 @@ set edit:completion:arg-completer[beian] = {|@words|
         &'beian;rules;help;explain'= {
         }
         &'beian;rules;help;help'= {
+        }
+        &'beian;new'= {
+            cand --out '写入草稿及备案资料包的文件夹（须不存在或为空）'
+            cand --resume '继续上次中断的向导（默认：最近保存的草稿）'
+            cand --answers '从草稿文件（完整或部分）预填答案；预填的答案会被检查而不再询问'
+            cand --set '按点分键预填一个答案，例如 principal.province=广东（可重复）'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --no-input '从不提问：一次列出所有缺少或无效的答案（标准输入不是终端时也是如此）'
+            cand --force '替换 beian 以前写出的资料包文件夹'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
         }
         &'beian;bundle'= {
             cand --out '输出文件夹（默认：草稿旁的 <草稿名>-bundle）'
@@ -179,6 +192,7 @@ set edit:completion:arg-completer[beian] = {|@words|
         &'beian;help'= {
             cand check '按全国和各省规则检查备案草稿'
             cand rules '列出规则或解释一条规则'
+            cand new '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成'
             cand bundle '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
             cand templates '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
             cand completions '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
@@ -195,6 +209,8 @@ set edit:completion:arg-completer[beian] = {|@words|
         &'beian;help;rules;list'= {
         }
         &'beian;help;rules;explain'= {
+        }
+        &'beian;help;new'= {
         }
         &'beian;help;bundle'= {
         }

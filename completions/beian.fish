@@ -33,6 +33,7 @@ complete -c beian -n "__fish_beian_needs_command" -s h -l help -d '打印帮助'
 complete -c beian -n "__fish_beian_needs_command" -s V -l version -d '打印版本'
 complete -c beian -n "__fish_beian_needs_command" -f -a "check" -d '按全国和各省规则检查备案草稿'
 complete -c beian -n "__fish_beian_needs_command" -f -a "rules" -d '列出规则或解释一条规则'
+complete -c beian -n "__fish_beian_needs_command" -f -a "new" -d '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成'
 complete -c beian -n "__fish_beian_needs_command" -f -a "bundle" -d '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
 complete -c beian -n "__fish_beian_needs_command" -f -a "templates" -d '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
 complete -c beian -n "__fish_beian_needs_command" -f -a "completions" -d '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
@@ -80,6 +81,18 @@ complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subco
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "list" -d '列出规则（全国规则；加 --province 时包括该省规则）'
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "explain" -d '解释一条规则：检查什么、为什么、如何修改、来源'
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand new" -l out -d '写入草稿及备案资料包的文件夹（须不存在或为空）' -r -F
+complete -c beian -n "__fish_beian_using_subcommand new" -l resume -d '继续上次中断的向导（默认：最近保存的草稿）' -r -F
+complete -c beian -n "__fish_beian_using_subcommand new" -l answers -d '从草稿文件（完整或部分）预填答案；预填的答案会被检查而不再询问' -r -F
+complete -c beian -n "__fish_beian_using_subcommand new" -l set -d '按点分键预填一个答案，例如 principal.province=广东（可重复）' -r
+complete -c beian -n "__fish_beian_using_subcommand new" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand new" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand new" -l no-input -d '从不提问：一次列出所有缺少或无效的答案（标准输入不是终端时也是如此）'
+complete -c beian -n "__fish_beian_using_subcommand new" -l force -d '替换 beian 以前写出的资料包文件夹'
+complete -c beian -n "__fish_beian_using_subcommand new" -s h -l help -d '打印帮助'
 complete -c beian -n "__fish_beian_using_subcommand bundle" -l out -d '输出文件夹（默认：草稿旁的 <草稿名>-bundle）' -r -F
 complete -c beian -n "__fish_beian_using_subcommand bundle" -l as-of -d '按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date' -r
 complete -c beian -n "__fish_beian_using_subcommand bundle" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
@@ -157,14 +170,15 @@ complete -c beian -n "__fish_beian_using_subcommand man" -l color -d '何时使�
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand man" -s h -l help -d '打印帮助'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "check" -d '按全国和各省规则检查备案草稿'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "rules" -d '列出规则或解释一条规则'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "bundle" -d '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "templates" -d '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "completions" -d '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "config" -d '显示配置文件的位置和内容'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "man" -d '把 man 手册页（roff）打印到标准输出'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules bundle templates completions config man help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "check" -d '按全国和各省规则检查备案草稿'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "rules" -d '列出规则或解释一条规则'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "new" -d '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "bundle" -d '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "templates" -d '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "completions" -d '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "config" -d '显示配置文件的位置和内容'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "man" -d '把 man 手册页（roff）打印到标准输出'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "list" -d '列出规则（全国规则；加 --province 时包括该省规则）'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "explain" -d '解释一条规则：检查什么、为什么、如何修改、来源'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from templates" -f -a "list" -d '列出模板及其来源（内置或你的覆盖文件）'

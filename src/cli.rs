@@ -49,6 +49,11 @@ pub enum Command {
         after_help = "Examples:\n  beian rules list --province 广东\n  beian rules explain ID-VALIDITY"
     )]
     Rules(RulesCommand),
+    /// Fill in a filing step by step (interactive wizard), or from answers with --no-input
+    #[command(
+        after_help = "Examples:\n  beian new\n  beian new --out acme-filing\n  beian new --resume\n  beian new --no-input --answers draft.toml --set principal.province=广东 --out acme-filing"
+    )]
+    New(crate::wizard::NewArgs),
     /// Write the filing bundle: checklist, filled-in forms and letters, printable report
     #[command(after_help = "Examples:\n  beian bundle draft.toml\n  beian bundle draft.toml --out acme-filing --force")]
     Bundle(crate::bundle::cmd::BundleArgs),

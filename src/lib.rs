@@ -16,3 +16,4 @@ pub mod province;
 pub mod report;
 pub mod rules;
 pub mod validators;
+pub mod wizard;

@@ -117,6 +117,7 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             rules_cmd::list(&mut out, rules, province.as_deref(), json, lang)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::New(args) => beian::wizard::run(args, lang),
         Command::Rules(RulesCommand::Explain { code, json }) => {
             ctx.config()?;
             rules_cmd::explain(&mut out, rules, &code, json, lang)?;
