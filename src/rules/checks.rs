@@ -1053,7 +1053,7 @@ impl Check {
             Check::WebsiteNameNotAscii => {
                 for (i, w) in d.websites.iter().enumerate() {
                     if let Some(n) = &w.name
-                        && n.chars().all(|c| c.is_ascii())
+                        && n.is_ascii()
                     {
                         hits.push(Hit::at(format!("website.{i}.name")).var("name", n.clone()));
                     }
