@@ -124,7 +124,12 @@ pub enum Check {
         max: usize,
     },
     DomainSyntax,
-    DomainRegistrable,
+    /// The registrable domain, not a sub-domain; `allow_under` lists suffixes (e.g. gov.cn)
+    /// under which a department's own third-level name (`dept.city.gov.cn`) is filed itself.
+    DomainRegistrable {
+        #[serde(default)]
+        allow_under: Vec<String>,
+    },
     /// `status` = "not_approved" or "unknown".
     DomainSuffixStatus {
         status: String,
@@ -170,6 +175,9 @@ pub enum Check {
     /// Not only digits and Latin letters.
     WebsiteNameNotAscii,
     WebsiteNameNotDomain,
+    /// The website name is just the principal's own name (an individual naming the site after
+    /// themself).
+    WebsiteNameIsPrincipal,
     WebsiteNameSymbols,
     /// Words a website name may not use: at the start (`prefix`) or anywhere.
     WebsiteNameWords {
@@ -333,6 +341,16 @@ fn suffix_matches(d: &domain::DomainName, suffix: &str) -> bool {
     d.ascii == su || d.ascii.ends_with(&format!(".{su}"))
 }
 
+/// `dept.city.gov.cn`: one label below a registrable domain under one of `suffixes`, and not
+/// `www` (which is only the parent's web host).
+fn department_domain(d: &domain::DomainName, suffixes: &[String]) -> bool {
+    let reg = domain::parse(&domain::registrable(d)).map(|r| r.ascii).unwrap_or_default();
+    let Some(first) = d.ascii.strip_suffix(&format!(".{reg}")) else {
+        return false;
+    };
+    !first.contains('.') && first != "www" && suffixes.iter().any(|s| suffix_matches(d, s))
+}
+
 fn fmt_date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
@@ -358,6 +376,13 @@ fn has_service(w: &Website, values: &[String]) -> Vec<String> {
         .filter(|s| values.iter().any(|v| v == *s))
         .cloned()
         .collect()
+}
+
+/// A website name that is a domain or a URL (or one of the draft's domains).
+fn name_is_domain(n: &str, d: &Draft) -> bool {
+    let looks_like_url = n.contains("://") || n.starts_with("www.");
+    let is_domain = n.contains(['.', '。']) && domain_of(n).is_some();
+    looks_like_url || is_domain || d.domains.iter().filter_map(|x| x.name.as_deref()).any(|x| same_domain(x, n))
 }
 
 fn name_chars(s: &str) -> usize {
@@ -839,11 +864,12 @@ impl Check {
                     }
                 }
             }
-            Check::DomainRegistrable => {
+            Check::DomainRegistrable { allow_under } => {
                 for (i, dm) in d.domains.iter().enumerate() {
                     if let Some(n) = &dm.name
                         && let Some(p) = domain_of(n)
                         && domain::is_subdomain(&p)
+                        && !department_domain(&p, allow_under)
                     {
                         hits.push(
                             Hit::at(format!("domain.{i}.name"))
@@ -1061,10 +1087,20 @@ impl Check {
             }
             Check::WebsiteNameNotDomain => {
                 for (i, w) in d.websites.iter().enumerate() {
-                    if let Some(n) = &w.name {
-                        let looks_like_url = n.contains("://") || n.starts_with("www.");
-                        let is_domain = n.contains(['.', '。']) && domain_of(n).is_some();
-                        if looks_like_url || is_domain || d.domains.iter().filter_map(|x| x.name.as_deref()).any(|x| same_domain(x, n)) {
+                    if let Some(n) = &w.name
+                        && name_is_domain(n, d)
+                    {
+                        hits.push(Hit::at(format!("website.{i}.name")).var("name", n.clone()));
+                    }
+                }
+            }
+            Check::WebsiteNameIsPrincipal => {
+                let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                if let Some(p) = d.principal.name.as_deref().map(squash).filter(|p| !p.is_empty()) {
+                    for (i, w) in d.websites.iter().enumerate() {
+                        if let Some(n) = &w.name
+                            && squash(n) == p
+                        {
                             hits.push(Hit::at(format!("website.{i}.name")).var("name", n.clone()));
                         }
                     }
@@ -1072,7 +1108,10 @@ impl Check {
             }
             Check::WebsiteNameSymbols => {
                 for (i, w) in d.websites.iter().enumerate() {
+                    // A domain or URL as the name is SITE-NAME-DOMAIN's finding; its dots are not
+                    // a second mistake.
                     if let Some(n) = &w.name
+                        && !name_is_domain(n, d)
                         && let Some(c) = n.chars().find(|c| !(c.is_alphanumeric() || *c == ' ' || *c == '·' || *c == '-'))
                     {
                         hits.push(
