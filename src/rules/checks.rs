@@ -188,6 +188,10 @@ pub enum Check {
     /// Words in the principal's or a website's name that need a pre-approval.
     NameKeywords {
         words: Vec<String>,
+        /// Longer words that contain a keyword but are not about it (基金会 is a foundation,
+        /// not a fund): their occurrences are ignored.
+        #[serde(default)]
+        unless: Vec<String>,
     },
     ServiceContentForbidden {
         values: Vec<String>,
@@ -1141,7 +1145,7 @@ impl Check {
                     }
                 }
             }
-            Check::NameKeywords { words } => {
+            Check::NameKeywords { words, unless } => {
                 let mut names: Vec<(String, &str)> = Vec::new();
                 if let Some(n) = &d.principal.name {
                     names.push(("principal.name".into(), n));
@@ -1152,7 +1156,11 @@ impl Check {
                     }
                 }
                 for (field, n) in names {
-                    if let Some(word) = words.iter().find(|x| n.contains(x.as_str())) {
+                    let mut rest = n.to_string();
+                    for u in unless {
+                        rest = rest.replace(u.as_str(), "、");
+                    }
+                    if let Some(word) = words.iter().find(|x| rest.contains(x.as_str())) {
                         let covered = d.websites.iter().any(|w| !w.preapproval.is_empty());
                         if !covered {
                             hits.push(Hit::at(field).var("name", n).var("word", word.clone()));
