@@ -451,8 +451,11 @@ fn every_website_domain_is_listed() {
 fn organisation_certificate_address_in_the_filing_province() {
     let r = expect("org_address_other_province", &["ORG-PROVINCE"]);
     assert_eq!(field_of(&r, "ORG-PROVINCE"), "principal.address");
+    assert_eq!(severity_of(&r, "ORG-PROVINCE"), Severity::Error);
+    // Without a province in the address, the credit code's region is only a hint.
     let r = expect("org_code_other_province", &["ORG-PROVINCE"]);
     assert_eq!(field_of(&r, "ORG-PROVINCE"), "principal.document.number");
+    assert_eq!(severity_of(&r, "ORG-PROVINCE"), Severity::Warning);
 }
 
 // ---------------------------------------------------------------- pre-approvals

@@ -581,11 +581,14 @@ impl Check {
                 if cx.is_individual() {
                     return hits;
                 }
-                if let Some(addr) = &d.principal.address
-                    && let Some(other) = crate::province::from_address(addr)
-                    && other.code != prov.code
-                {
-                    hits.push(Hit::at("principal.address").var("found", other.short).var("province", prov.short));
+                // The certificate address decides. The credit code only records where the unit
+                // was first registered (it never changes when a company moves), so it is
+                // consulted only when the address names no province, and then only warns.
+                let by_address = d.principal.address.as_deref().and_then(crate::province::from_address);
+                if let Some(other) = by_address {
+                    if other.code != prov.code {
+                        hits.push(Hit::at("principal.address").var("found", other.short).var("province", prov.short));
+                    }
                 } else if let Some(n) = d.principal.document.number.as_deref()
                     && d.principal.document.doc_type.is_some_and(|t| !t.is_personal())
                     && let Ok(u) = uscc::parse(n)
@@ -597,7 +600,8 @@ impl Check {
                     hits.push(
                         Hit::at("principal.document.number")
                             .var("found", other.short)
-                            .var("province", prov.short),
+                            .var("province", prov.short)
+                            .severity(Severity::Warning),
                     );
                 }
             }
