@@ -209,6 +209,12 @@ pub enum Check {
     },
     /// An individual's certificate address should be the address printed on the ID.
     IndividualAddress,
+    /// Addresses detailed down to the door: each of `fields` (dotted keys) holds one of `markers`
+    /// (号, 室, 栋 …).
+    AddressDetail {
+        fields: Vec<String>,
+        markers: Vec<String>,
+    },
     /// APP fields: package name and signature fingerprints.
     AppFields,
 }
@@ -1238,6 +1244,20 @@ impl Check {
                     && a.replace(' ', "") != b.replace(' ', "")
                 {
                     hits.push(Hit::at("principal.address"));
+                }
+            }
+            Check::AddressDetail { fields, markers } => {
+                let Some(root) = d.root.as_ref() else { return hits };
+                for f in fields {
+                    let parts: Vec<&str> = f.split('.').collect();
+                    for (path, node) in get_path(root, &parts) {
+                        if let Some(Node { val: Val::Str(a), .. }) = node
+                            && !a.trim().is_empty()
+                            && !markers.iter().any(|m| a.contains(m.as_str()))
+                        {
+                            hits.push(Hit::at(path).var("value", a.clone()));
+                        }
+                    }
                 }
             }
             Check::AppFields => {
