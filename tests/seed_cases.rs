@@ -241,6 +241,11 @@ fn guangdong_social_security_months_are_accepted() {
 }
 
 #[test]
+fn guangdong_two_months_of_social_security_are_not_enough() {
+    expect("guangdong_zhejiang_id_social_security_short", &["GD-IND-OUT-OF-PROVINCE"]);
+}
+
+#[test]
 fn shanxi_accepts_only_local_ids() {
     expect("shanxi_guangdong_id", &["SX-IND-OUT-OF-PROVINCE"]);
 }
