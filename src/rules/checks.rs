@@ -184,6 +184,10 @@ pub enum Check {
         words: Vec<String>,
         #[serde(default)]
         prefix: bool,
+        /// A word that is also in the principal's own registered name is allowed (a unit may
+        /// name its site after itself: 某市人民医院, 中国某集团).
+        #[serde(default)]
+        allow_own_name: bool,
     },
     /// Words in the principal's or a website's name that need a pre-approval.
     NameKeywords {
@@ -1136,15 +1140,21 @@ impl Check {
                     }
                 }
             }
-            Check::WebsiteNameWords { words, prefix } => {
+            Check::WebsiteNameWords {
+                words,
+                prefix,
+                allow_own_name,
+            } => {
+                let own = d.principal.name.as_deref().filter(|_| *allow_own_name).unwrap_or("");
                 for (i, w) in d.websites.iter().enumerate() {
                     if let Some(n) = &w.name
                         && let Some(word) = words.iter().find(|x| {
-                            if *prefix {
+                            let used = if *prefix {
                                 n.starts_with(x.as_str())
                             } else {
                                 n.contains(x.as_str())
-                            }
+                            };
+                            used && !own.contains(x.as_str())
                         })
                     {
                         hits.push(
