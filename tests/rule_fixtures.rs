@@ -13,7 +13,7 @@
 //! set = { "principal.province" = "山西" }
 //! ```
 //!
-//! A variant may instead name a file under `tests/fixtures/` (`file = "io/latin1.toml"`),
+//! A variant may instead name a file under `tests/fixtures/` (`file = "io/gbk.toml"`),
 //! checked as `beian check` reads it from disk (for read errors such as DRAFT-IO).
 
 use beian::commands::check::check_source;

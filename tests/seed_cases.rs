@@ -163,6 +163,12 @@ fn police_renewal_receipt_lowers_it_to_a_warning() {
 }
 
 #[test]
+fn a_receipt_named_but_not_on_disk_does_not_count() {
+    let r = expect("id_expiring_receipt_not_on_disk", &["ID-VALIDITY"]);
+    assert_eq!(severity_of(&r, "ID-VALIDITY"), Severity::Error);
+}
+
+#[test]
 fn hmt_residence_permit_also_needs_three_months() {
     expect("hk_residence_permit_expiring", &["ID-VALIDITY"]);
 }

@@ -516,7 +516,7 @@ impl Check {
                                     format!("has less than {min_months} months left"),
                                 ),
                             );
-                            if receipt_material.as_deref().is_some_and(|m| d.has_material(m)) {
+                            if receipt_material.as_deref().is_some_and(|m| cx.has_material(m)) {
                                 h = h.severity(Severity::Warning);
                             }
                             hits.push(h);
@@ -635,7 +635,7 @@ impl Check {
                             let mut h = Hit::at(format!("{}.document.number", p.path))
                                 .var("age", age.to_string())
                                 .var("limit", min.to_string());
-                            if waiver_material.as_deref().is_some_and(|m| d.has_material(m)) {
+                            if waiver_material.as_deref().is_some_and(|m| cx.has_material(m)) {
                                 h = h.severity(Severity::Warning);
                             }
                             hits.push(h);
@@ -681,7 +681,7 @@ impl Check {
                             rp.province.is_some_and(|x| x.code == prov.code) && rp.valid_until.is_none_or(|u| u >= cx.as_of)
                         });
                     let ss_ok = social_security_months.is_some_and(|m| p.person.social_security_months.unwrap_or(0) >= m);
-                    let prop_ok = property_material.as_deref().is_some_and(|m| d.has_material(m));
+                    let prop_ok = property_material.as_deref().is_some_and(|m| cx.has_material(m));
                     if !(permit_ok || ss_ok || prop_ok) {
                         let home = resident_id::province_name(id.province).unwrap_or("?");
                         hits.push(
