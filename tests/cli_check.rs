@@ -101,6 +101,22 @@ fn assert_contract(v: &Value) {
             assert!(["have", "missing"].contains(&c["status"].as_str().unwrap()), "status: {c}");
         }
     }
+    // Findings outside any one draft (an additive extension, e.g. a batch's cross-draft
+    // findings in another top-level array) count in the summary too.
+    for (key, val) in top {
+        if key == "drafts" {
+            continue;
+        }
+        for f in val.as_array().into_iter().flatten() {
+            if f.get("rule").is_some() {
+                match f["severity"].as_str() {
+                    Some("error") => errors += 1,
+                    Some("warning") => warnings += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
     assert_eq!(summary["drafts"].as_u64(), Some(drafts.len() as u64), "summary.drafts");
     assert_eq!(summary["errors"].as_u64(), Some(errors), "summary.errors");
     assert_eq!(summary["warnings"].as_u64(), Some(warnings), "summary.warnings");
