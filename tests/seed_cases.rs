@@ -392,6 +392,12 @@ fn government_sites_need_the_domain_review_form() {
 }
 
 #[test]
+fn government_files_the_registered_domain_not_www() {
+    let r = expect("government_www_subdomain", &["DOMAIN-SUBDOMAIN"]);
+    assert_eq!(field_of(&r, "DOMAIN-SUBDOMAIN"), "domain.0.name");
+}
+
+#[test]
 fn public_institutions_need_the_domain_review_form() {
     let r = expect("public_institution_site", &[]);
     assert!(has_material(&r, "gov_domain_form"));
