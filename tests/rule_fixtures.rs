@@ -12,6 +12,9 @@
 //! [pass]
 //! set = { "principal.province" = "山西" }
 //! ```
+//!
+//! A variant may instead name a file under `tests/fixtures/` (`file = "io/gbk.toml"`),
+//! checked as `beian check` reads it from disk (for read errors such as DRAFT-IO).
 
 use beian::commands::check::check_source;
 use beian::draft::edit;
@@ -53,9 +56,13 @@ fn build(base: &str, variant: &Table) -> Result<String, String> {
 fn run(code: &str, fixture: &Table, which: &str, dir: &Path) -> Result<(Vec<String>, String), String> {
     let base = fixture.get("base").and_then(Value::as_str).unwrap_or("enterprise");
     let variant = fixture.get(which).and_then(Value::as_table).ok_or(format!("no [{which}]"))?;
-    let src = build(base, variant)?;
     let rules = beian::rules::rules();
-    let r = check_source(rules, &format!("{code}.{which}"), &src, None, Some(dir));
+    let r = if let Some(file) = variant.get("file").and_then(Value::as_str) {
+        beian::commands::check::check_file(rules, &root().join(file), &Default::default())
+    } else {
+        let src = build(base, variant)?;
+        check_source(rules, &format!("{code}.{which}"), &src, None, Some(dir))
+    };
     let mut r = r;
     if fixture.get("require_materials").and_then(Value::as_bool) == Some(true) {
         beian::commands::check::require_materials(rules, &mut r);

@@ -124,7 +124,12 @@ pub enum Check {
         max: usize,
     },
     DomainSyntax,
-    DomainRegistrable,
+    /// The registrable domain, not a sub-domain; `allow_under` lists suffixes (e.g. gov.cn)
+    /// under which a department's own third-level name (`dept.city.gov.cn`) is filed itself.
+    DomainRegistrable {
+        #[serde(default)]
+        allow_under: Vec<String>,
+    },
     /// `status` = "not_approved" or "unknown".
     DomainSuffixStatus {
         status: String,
@@ -170,16 +175,27 @@ pub enum Check {
     /// Not only digits and Latin letters.
     WebsiteNameNotAscii,
     WebsiteNameNotDomain,
+    /// The website name is just the principal's own name (an individual naming the site after
+    /// themself).
+    WebsiteNameIsPrincipal,
     WebsiteNameSymbols,
     /// Words a website name may not use: at the start (`prefix`) or anywhere.
     WebsiteNameWords {
         words: Vec<String>,
         #[serde(default)]
         prefix: bool,
+        /// A word that is also in the principal's own registered name is allowed (a unit may
+        /// name its site after itself: 某市人民医院, 中国某集团).
+        #[serde(default)]
+        allow_own_name: bool,
     },
     /// Words in the principal's or a website's name that need a pre-approval.
     NameKeywords {
         words: Vec<String>,
+        /// Longer words that contain a keyword but are not about it (基金会 is a foundation,
+        /// not a fund): their occurrences are ignored.
+        #[serde(default)]
+        unless: Vec<String>,
     },
     ServiceContentForbidden {
         values: Vec<String>,
@@ -197,6 +213,12 @@ pub enum Check {
     },
     /// An individual's certificate address should be the address printed on the ID.
     IndividualAddress,
+    /// Addresses detailed down to the door: each of `fields` (dotted keys) holds one of `markers`
+    /// (号, 室, 栋 …).
+    AddressDetail {
+        fields: Vec<String>,
+        markers: Vec<String>,
+    },
     /// APP fields: package name and signature fingerprints.
     AppFields,
 }
@@ -333,6 +355,16 @@ fn suffix_matches(d: &domain::DomainName, suffix: &str) -> bool {
     d.ascii == su || d.ascii.ends_with(&format!(".{su}"))
 }
 
+/// `dept.city.gov.cn`: one label below a registrable domain under one of `suffixes`, and not
+/// `www` (which is only the parent's web host).
+fn department_domain(d: &domain::DomainName, suffixes: &[String]) -> bool {
+    let reg = domain::parse(&domain::registrable(d)).map(|r| r.ascii).unwrap_or_default();
+    let Some(first) = d.ascii.strip_suffix(&format!(".{reg}")) else {
+        return false;
+    };
+    !first.contains('.') && first != "www" && suffixes.iter().any(|s| suffix_matches(d, s))
+}
+
 fn fmt_date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
@@ -358,6 +390,13 @@ fn has_service(w: &Website, values: &[String]) -> Vec<String> {
         .filter(|s| values.iter().any(|v| v == *s))
         .cloned()
         .collect()
+}
+
+/// A website name that is a domain or a URL (or one of the draft's domains).
+fn name_is_domain(n: &str, d: &Draft) -> bool {
+    let looks_like_url = n.contains("://") || n.starts_with("www.");
+    let is_domain = n.contains(['.', '。']) && domain_of(n).is_some();
+    looks_like_url || is_domain || d.domains.iter().filter_map(|x| x.name.as_deref()).any(|x| same_domain(x, n))
 }
 
 fn name_chars(s: &str) -> usize {
@@ -477,7 +516,7 @@ impl Check {
                                     format!("has less than {min_months} months left"),
                                 ),
                             );
-                            if receipt_material.as_deref().is_some_and(|m| d.has_material(m)) {
+                            if receipt_material.as_deref().is_some_and(|m| cx.has_material(m)) {
                                 h = h.severity(Severity::Warning);
                             }
                             hits.push(h);
@@ -552,11 +591,14 @@ impl Check {
                 if cx.is_individual() {
                     return hits;
                 }
-                if let Some(addr) = &d.principal.address
-                    && let Some(other) = crate::province::from_address(addr)
-                    && other.code != prov.code
-                {
-                    hits.push(Hit::at("principal.address").var("found", other.short).var("province", prov.short));
+                // The certificate address decides. The credit code only records where the unit
+                // was first registered (it never changes when a company moves), so it is
+                // consulted only when the address names no province, and then only warns.
+                let by_address = d.principal.address.as_deref().and_then(crate::province::from_address);
+                if let Some(other) = by_address {
+                    if other.code != prov.code {
+                        hits.push(Hit::at("principal.address").var("found", other.short).var("province", prov.short));
+                    }
                 } else if let Some(n) = d.principal.document.number.as_deref()
                     && d.principal.document.doc_type.is_some_and(|t| !t.is_personal())
                     && let Ok(u) = uscc::parse(n)
@@ -568,7 +610,8 @@ impl Check {
                     hits.push(
                         Hit::at("principal.document.number")
                             .var("found", other.short)
-                            .var("province", prov.short),
+                            .var("province", prov.short)
+                            .severity(Severity::Warning),
                     );
                 }
             }
@@ -592,7 +635,7 @@ impl Check {
                             let mut h = Hit::at(format!("{}.document.number", p.path))
                                 .var("age", age.to_string())
                                 .var("limit", min.to_string());
-                            if waiver_material.as_deref().is_some_and(|m| d.has_material(m)) {
+                            if waiver_material.as_deref().is_some_and(|m| cx.has_material(m)) {
                                 h = h.severity(Severity::Warning);
                             }
                             hits.push(h);
@@ -638,7 +681,7 @@ impl Check {
                             rp.province.is_some_and(|x| x.code == prov.code) && rp.valid_until.is_none_or(|u| u >= cx.as_of)
                         });
                     let ss_ok = social_security_months.is_some_and(|m| p.person.social_security_months.unwrap_or(0) >= m);
-                    let prop_ok = property_material.as_deref().is_some_and(|m| d.has_material(m));
+                    let prop_ok = property_material.as_deref().is_some_and(|m| cx.has_material(m));
                     if !(permit_ok || ss_ok || prop_ok) {
                         let home = resident_id::province_name(id.province).unwrap_or("?");
                         hits.push(
@@ -847,11 +890,12 @@ impl Check {
                     }
                 }
             }
-            Check::DomainRegistrable => {
+            Check::DomainRegistrable { allow_under } => {
                 for (i, dm) in d.domains.iter().enumerate() {
                     if let Some(n) = &dm.name
                         && let Some(p) = domain_of(n)
                         && domain::is_subdomain(&p)
+                        && !department_domain(&p, allow_under)
                     {
                         hits.push(
                             Hit::at(format!("domain.{i}.name"))
@@ -1069,10 +1113,20 @@ impl Check {
             }
             Check::WebsiteNameNotDomain => {
                 for (i, w) in d.websites.iter().enumerate() {
-                    if let Some(n) = &w.name {
-                        let looks_like_url = n.contains("://") || n.starts_with("www.");
-                        let is_domain = n.contains(['.', '。']) && domain_of(n).is_some();
-                        if looks_like_url || is_domain || d.domains.iter().filter_map(|x| x.name.as_deref()).any(|x| same_domain(x, n)) {
+                    if let Some(n) = &w.name
+                        && name_is_domain(n, d)
+                    {
+                        hits.push(Hit::at(format!("website.{i}.name")).var("name", n.clone()));
+                    }
+                }
+            }
+            Check::WebsiteNameIsPrincipal => {
+                let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                if let Some(p) = d.principal.name.as_deref().map(squash).filter(|p| !p.is_empty()) {
+                    for (i, w) in d.websites.iter().enumerate() {
+                        if let Some(n) = &w.name
+                            && squash(n) == p
+                        {
                             hits.push(Hit::at(format!("website.{i}.name")).var("name", n.clone()));
                         }
                     }
@@ -1080,7 +1134,10 @@ impl Check {
             }
             Check::WebsiteNameSymbols => {
                 for (i, w) in d.websites.iter().enumerate() {
+                    // A domain or URL as the name is SITE-NAME-DOMAIN's finding; its dots are not
+                    // a second mistake.
                     if let Some(n) = &w.name
+                        && !name_is_domain(n, d)
                         && let Some(c) = n.chars().find(|c| !(c.is_alphanumeric() || *c == ' ' || *c == '·' || *c == '-'))
                     {
                         hits.push(
@@ -1091,15 +1148,21 @@ impl Check {
                     }
                 }
             }
-            Check::WebsiteNameWords { words, prefix } => {
+            Check::WebsiteNameWords {
+                words,
+                prefix,
+                allow_own_name,
+            } => {
+                let own = d.principal.name.as_deref().filter(|_| *allow_own_name).unwrap_or("");
                 for (i, w) in d.websites.iter().enumerate() {
                     if let Some(n) = &w.name
                         && let Some(word) = words.iter().find(|x| {
-                            if *prefix {
+                            let used = if *prefix {
                                 n.starts_with(x.as_str())
                             } else {
                                 n.contains(x.as_str())
-                            }
+                            };
+                            used && !own.contains(x.as_str())
                         })
                     {
                         hits.push(
@@ -1110,7 +1173,7 @@ impl Check {
                     }
                 }
             }
-            Check::NameKeywords { words } => {
+            Check::NameKeywords { words, unless } => {
                 let mut names: Vec<(String, &str)> = Vec::new();
                 if let Some(n) = &d.principal.name {
                     names.push(("principal.name".into(), n));
@@ -1121,7 +1184,11 @@ impl Check {
                     }
                 }
                 for (field, n) in names {
-                    if let Some(word) = words.iter().find(|x| n.contains(x.as_str())) {
+                    let mut rest = n.to_string();
+                    for u in unless {
+                        rest = rest.replace(u.as_str(), "、");
+                    }
+                    if let Some(word) = words.iter().find(|x| rest.contains(x.as_str())) {
                         let covered = d.websites.iter().any(|w| !w.preapproval.is_empty());
                         if !covered {
                             hits.push(Hit::at(field).var("name", n).var("word", word.clone()));
@@ -1195,6 +1262,20 @@ impl Check {
                     && a.replace(' ', "") != b.replace(' ', "")
                 {
                     hits.push(Hit::at("principal.address"));
+                }
+            }
+            Check::AddressDetail { fields, markers } => {
+                let Some(root) = d.root.as_ref() else { return hits };
+                for f in fields {
+                    let parts: Vec<&str> = f.split('.').collect();
+                    for (path, node) in get_path(root, &parts) {
+                        if let Some(Node { val: Val::Str(a), .. }) = node
+                            && !a.trim().is_empty()
+                            && !markers.iter().any(|m| a.contains(m.as_str()))
+                        {
+                            hits.push(Hit::at(path).var("value", a.clone()));
+                        }
+                    }
                 }
             }
             Check::AppFields => {

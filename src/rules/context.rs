@@ -5,6 +5,7 @@ use crate::draft::*;
 use crate::province::Province;
 use chrono::{Months, NaiveDate};
 use serde::Deserialize;
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -25,6 +26,8 @@ pub struct Ctx<'a> {
     pub draft: &'a Draft,
     pub as_of: NaiveDate,
     pub province: Option<&'static Province>,
+    /// The draft's folder: `[materials]` paths are relative to it.
+    pub base: Option<&'a Path>,
 }
 
 impl<'a> Ctx<'a> {
@@ -33,7 +36,26 @@ impl<'a> Ctx<'a> {
             draft,
             as_of,
             province: draft.principal.province,
+            base: None,
         }
+    }
+
+    /// Resolve `[materials]` paths against the draft's folder.
+    pub fn with_base(mut self, base: Option<&'a Path>) -> Self {
+        self.base = base;
+        self
+    }
+
+    /// The material is on hand: `[materials]` names it and the file exists, the same test as
+    /// the checklist's `have` (a key alone, with no file behind it, is not a receipt).
+    pub fn has_material(&self, key: &str) -> bool {
+        self.draft.materials.iter().any(|(k, f)| {
+            k == key
+                && match self.base {
+                    Some(b) => b.join(f).is_file(),
+                    None => Path::new(f).is_file(),
+                }
+        })
     }
 
     pub fn kind(&self) -> Option<PrincipalKind> {

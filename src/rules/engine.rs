@@ -68,7 +68,7 @@ pub fn load_findings(rules: &RuleSet, issues: &[LoadIssue], draft: Option<&Draft
 }
 
 pub fn evaluate(rules: &RuleSet, draft: &Draft, as_of: NaiveDate, base: Option<&Path>) -> Outcome {
-    let cx = Ctx::new(draft, as_of);
+    let cx = Ctx::new(draft, as_of).with_base(base);
     let province = cx.province.map(|p| p.code);
     let p = &draft.principal;
     let mut findings = Vec::new();
