@@ -79,6 +79,23 @@ pub fn list(out: &mut dyn Write, rules: &RuleSet, province_arg: Option<&str>, js
     Ok(())
 }
 
+/// A rule's text with what is known filled in (the bureau) and the per-finding values shown as
+/// ‹placeholders›, so a reader sees which parts come from the draft.
+fn template_for_reading(r: &Rule, text: &str, lang: Lang) -> String {
+    let mut s = text.to_string();
+    if let Some(p) = r.province.and_then(province::by_code) {
+        s = s.replace(
+            "{bureau}",
+            &if lang == Lang::Zh {
+                format!("{}管局", p.short)
+            } else {
+                format!("the {} bureau", p.english)
+            },
+        );
+    }
+    s.replace('{', "‹").replace('}', "›")
+}
+
 pub fn explain(out: &mut dyn Write, rules: &RuleSet, code: &str, json: bool, lang: Lang) -> Result<()> {
     let Some(r) = rules.get(code) else {
         let near: Vec<&str> = rules
@@ -98,7 +115,7 @@ pub fn explain(out: &mut dyn Write, rules: &RuleSet, code: &str, json: bool, lan
             "code": r.code, "severity": r.severity.as_str(), "scope": scope(r, Lang::En),
             "title": r.title, "message": r.message, "fix": r.fix, "why": r.why,
             "applies_to": {"kinds": r.when.kinds, "not_kinds": r.when.not_kinds, "filing_types": r.when.filing_types, "providers": r.when.providers},
-            "check": format!("{:?}", r.check),
+            "check": r.check,
             "source": r.source, "also": r.also, "evidence": r.evidence, "source_date": r.source_date,
         });
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
@@ -134,13 +151,27 @@ pub fn explain(out: &mut dyn Write, rules: &RuleSet, code: &str, json: bool, lan
     }
     writeln!(out)?;
     writeln!(out, "## {}", l("检查什么", "What it checks"))?;
-    writeln!(out, "{}", r.message.get(lang))?;
+    writeln!(out, "{}", template_for_reading(r, r.message.get(lang), lang))?;
+    let params = serde_json::to_value(&r.check).unwrap_or_default();
+    let params: Vec<String> = params
+        .as_object()
+        .map(|o| o.iter().filter(|(k, _)| *k != "kind").map(|(k, v)| format!("{k} = {v}")).collect())
+        .unwrap_or_default();
+    let kind = serde_json::to_value(&r.check)
+        .ok()
+        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
+        .unwrap_or_default();
+    if params.is_empty() {
+        writeln!(out, "{}: {kind}", l("检查方式", "Check kind"))?;
+    } else {
+        writeln!(out, "{}: {kind} ({})", l("检查方式", "Check kind"), params.join(", "))?;
+    }
     writeln!(out)?;
     writeln!(out, "## {}", l("为什么", "Why"))?;
     writeln!(out, "{}", r.why.get(lang))?;
     writeln!(out)?;
     writeln!(out, "## {}", l("如何修改", "How to fix"))?;
-    writeln!(out, "{}", r.fix.get(lang))?;
+    writeln!(out, "{}", template_for_reading(r, r.fix.get(lang), lang))?;
     writeln!(out)?;
     writeln!(out, "## {}", l("来源", "Source"))?;
     writeln!(out, "{}", r.source)?;

@@ -12,7 +12,7 @@ fn default_who() -> Vec<Role> {
     Vec::new()
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Check {
     /// Raised by the draft reader or the command itself, not evaluated here.
