@@ -377,8 +377,14 @@ fn review_batch(args: &NewArgs, draft: &Table, missing: &[flow::Missing], lang: 
         "{}",
         tr(
             lang,
-            &format!("已写出 {0}/draft.toml 和 {0}/checklist.md", out_dir.display()),
-            &format!("Wrote {0}/draft.toml and {0}/checklist.md", out_dir.display())
+            &format!(
+                "已写出备案资料包 {0}/：draft.toml、checklist.md、forms.md、letters/、report.html",
+                out_dir.display()
+            ),
+            &format!(
+                "Wrote the filing bundle {0}/: draft.toml, checklist.md, forms.md, letters/, report.html",
+                out_dir.display()
+            )
         )
     );
     Ok(ExitCode::SUCCESS)
@@ -401,7 +407,11 @@ fn review_interactive(args: &NewArgs, draft: &Table, lang: Lang, saved: &Path) -
             Some(d) => d,
             None => {
                 let s: String = dialoguer::Input::with_theme(&theme)
-                    .with_prompt(tr(lang, "把草稿和材料清单写到哪个文件夹？", "Folder for the draft and checklist?"))
+                    .with_prompt(tr(
+                        lang,
+                        "把草稿和备案资料包写到哪个文件夹？",
+                        "Folder for the draft and its bundle?",
+                    ))
                     .default("beian-draft".to_string())
                     .interact_on(&term)
                     .map_err(|_| anyhow::anyhow!("{}", interrupted_message(saved, lang)))?;
@@ -413,11 +423,11 @@ fn review_interactive(args: &NewArgs, draft: &Table, lang: Lang, saved: &Path) -
                 let _ = term.write_line(&tr(
                     lang,
                     &format!(
-                        "已写出 {0}/draft.toml 和 {0}/checklist.md。提交前可再运行 `beian check {0}/draft.toml`。",
+                        "已写出备案资料包 {0}/：draft.toml、checklist.md（材料清单）、forms.md（照抄到备案系统的表格）、letters/（填好的函件）、report.html（可打印）。提交前可再运行 `beian check {0}/draft.toml`。",
                         dir.display()
                     ),
                     &format!(
-                        "Wrote {0}/draft.toml and {0}/checklist.md. Run `beian check {0}/draft.toml` again before submitting.",
+                        "Wrote the filing bundle {0}/: draft.toml, checklist.md (materials), forms.md (to copy into the filing console), letters/ (filled-in letters), report.html (printable). Run `beian check {0}/draft.toml` again before submitting.",
                         dir.display()
                     ),
                 ));
