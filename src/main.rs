@@ -1,9 +1,9 @@
-use beian::cli::{Cli, Command, Format, LangArg, RulesCommand};
+use beian::cli::{Cli, Command, FailOn, Format, LangArg, RulesCommand};
 use beian::commands::{check, rules_cmd};
-use beian::diag::Lang;
+use beian::diag::{Lang, Severity};
 use beian::report;
 use clap::Parser;
-use std::io::{self, Write};
+use std::io;
 use std::process::ExitCode;
 
 /// `--lang` / BEIAN_LANG first; otherwise an English locale gives English; else Chinese.
@@ -34,24 +34,36 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 require_materials: args.require_materials,
                 ..Default::default()
             };
-            let reports: Vec<_> = files.iter().map(|p| check::check_file(rules, p, &opts)).collect();
-            match args.format {
-                Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report::json::render(&reports, lang))?)?,
-                Format::Table => report::table::render(
-                    &mut out,
-                    &reports,
-                    &report::table::Options {
+            let batch = beian::batch::BatchOptions {
+                jobs: args.jobs.map(usize::from),
+                progress: !args.quiet,
+            };
+            let fail_on = match args.fail_on {
+                FailOn::Error => Severity::Error,
+                FailOn::Warning => Severity::Warning,
+            };
+            let out = io::BufWriter::new(&mut out);
+            let mut sink: Box<dyn beian::batch::Sink + '_> = match args.format {
+                Format::Json => Box::new(report::json::JsonSink::new(out, lang)),
+                Format::Table => Box::new(report::table::TableSink {
+                    out,
+                    opts: report::table::Options {
                         lang,
                         width: None,
                         show_checklist: !args.no_checklist,
                     },
-                )?,
-            }
-            out.flush()?;
-            Ok(if reports.iter().all(|r| r.ready()) {
-                ExitCode::SUCCESS
-            } else {
+                }),
+                Format::Csv => Box::new(report::csv::CsvSink::new(out, lang)),
+                Format::Junit => Box::new(report::junit::JunitSink::new(out, lang, fail_on)),
+                Format::Sarif => Box::new(report::sarif::SarifSink::new(out, lang, rules)),
+                Format::Github => Box::new(report::github::GithubSink::new(out, lang)),
+            };
+            let outcome = beian::batch::run(rules, &files, &opts, &batch, sink.as_mut())?;
+            drop(sink);
+            Ok(if outcome.failed(fail_on) {
                 ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
             })
         }
         Command::Rules(RulesCommand::List { province, json }) => {
