@@ -116,6 +116,11 @@ fn norm_id(s: &str) -> Option<String> {
 }
 
 fn norm_domain(s: &str) -> Option<String> {
+    let t = s.trim().trim_end_matches('.');
+    // Most names are plain ASCII: lowercase is their canonical form; IDNA only for the rest.
+    if t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.') {
+        return (!t.is_empty()).then(|| t.to_ascii_lowercase());
+    }
     match crate::validators::domain::parse(s) {
         Ok(d) => Some(d.ascii.trim_end_matches('.').to_string()),
         Err(_) => {

@@ -9,6 +9,9 @@ use super::{DraftReport, Totals, totals};
 use crate::batch::Sink;
 use crate::batch::cross::CrossFinding;
 use crate::diag::{Finding, Lang};
+use crate::rules::materials::Status;
+use serde::Serialize;
+use serde_json::ser::PrettyFormatter;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -105,19 +108,116 @@ impl<W: Write> JsonSink<W> {
     }
 }
 
-/// Pretty-print `v` as an element nested `depth` levels deep (two spaces a level).
-fn write_nested(out: &mut dyn Write, v: &Value, depth: usize) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(v).map_err(io::Error::other)?;
-    let pad = "  ".repeat(depth);
-    out.write_all(pad.as_bytes())?;
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-            out.write_all(pad.as_bytes())?;
+// Borrowing mirrors of the `Value`s above, serialised straight to the output (no
+// intermediate map per draft). Fields are in alphabetical order, the order serde_json's map
+// gives the `Value` form, so both print the same text.
+
+#[derive(Serialize)]
+struct FindingOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    field: &'a str,
+    fix: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    message: String,
+    rule: &'a str,
+    severity: &'static str,
+    source: &'a str,
+}
+
+impl<'a> FindingOut<'a> {
+    fn new(f: &'a Finding, lang: Lang) -> Self {
+        FindingOut {
+            column: f.pos.map(|p| p.column),
+            field: &f.field,
+            fix: crate::pii::mask_text(f.fix.get(lang)),
+            line: f.pos.map(|p| p.line),
+            message: crate::pii::mask_text(f.message.get(lang)),
+            rule: &f.rule,
+            severity: f.severity.as_str(),
+            source: &f.source,
         }
-        out.write_all(line.as_bytes())?;
     }
-    Ok(())
+}
+
+#[derive(Serialize)]
+struct ChecklistOut<'a> {
+    file: &'a Option<String>,
+    key: &'a str,
+    material: &'a str,
+    signer: Option<&'a str>,
+    status: Status,
+    step: &'a str,
+    why: &'a str,
+}
+
+#[derive(Serialize)]
+struct DraftOut<'a> {
+    checklist: Vec<ChecklistOut<'a>>,
+    findings: Vec<FindingOut<'a>>,
+    kind: &'a Option<String>,
+    path: &'a str,
+    principal: &'a Option<String>,
+    province: &'a Option<String>,
+    ready: bool,
+}
+
+impl<'a> DraftOut<'a> {
+    fn new(r: &'a DraftReport, lang: Lang) -> Self {
+        DraftOut {
+            checklist: r
+                .checklist
+                .iter()
+                .map(|c| ChecklistOut {
+                    file: &c.file,
+                    key: &c.key,
+                    material: c.material.get(lang),
+                    signer: c.signer.as_ref().map(|s| s.get(lang)),
+                    status: c.status,
+                    step: &c.step,
+                    why: c.why.get(lang),
+                })
+                .collect(),
+            findings: r.findings.iter().map(|f| FindingOut::new(f, lang)).collect(),
+            kind: &r.kind,
+            path: &r.path,
+            principal: &r.principal,
+            province: &r.province,
+            ready: r.ready(),
+        }
+    }
+}
+
+/// Adds `pad` after every newline, so a value pretty-printed on its own sits nested in the
+/// document.
+struct Indent<'p, W: Write> {
+    out: W,
+    pad: &'p [u8],
+}
+
+impl<W: Write> Write for Indent<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+            self.out.write_all(&rest[..=i])?;
+            self.out.write_all(self.pad)?;
+            rest = &rest[i + 1..];
+        }
+        self.out.write_all(rest)?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Pretty-print `v` as an element nested two levels deep.
+fn write_nested(out: &mut dyn Write, v: &impl Serialize) -> io::Result<()> {
+    const PAD: &[u8] = b"    ";
+    out.write_all(PAD)?;
+    let mut ser = serde_json::Serializer::with_formatter(Indent { out, pad: PAD }, PrettyFormatter::new());
+    v.serialize(&mut ser).map_err(io::Error::other)
 }
 
 impl<W: Write> Sink for JsonSink<W> {
@@ -127,14 +227,14 @@ impl<W: Write> Sink for JsonSink<W> {
     fn draft(&mut self, r: &DraftReport) -> io::Result<()> {
         self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
-        write_nested(&mut self.out, &draft_value(r, self.lang), 2)
+        write_nested(&mut self.out, &DraftOut::new(r, self.lang))
     }
     fn end(&mut self, cross: &[CrossFinding], t: &Totals) -> io::Result<()> {
         self.out.write_all(if self.first { b"],\n" } else { b"\n  ],\n" })?;
         self.out.write_all(b"  \"cross_draft\": [")?;
         for (i, c) in cross.iter().enumerate() {
             self.out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-            write_nested(&mut self.out, &cross_value(c, self.lang), 2)?;
+            write_nested(&mut self.out, &cross_value(c, self.lang))?;
         }
         self.out.write_all(if cross.is_empty() { b"],\n" } else { b"\n  ],\n" })?;
         self.out.write_all(b"  \"summary\": ")?;
@@ -142,5 +242,27 @@ impl<W: Write> Sink for JsonSink<W> {
         self.out.write_all(text.replace('\n', "\n  ").as_bytes())?;
         self.out.write_all(b"\n}\n")?;
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::check::check_source;
+
+    /// The streamed form of a draft is the same text as the `Value` form.
+    #[test]
+    fn typed_and_value_forms_agree() {
+        let rules = crate::rules::rules();
+        let src = "format = 1\n[principal]\nkind = \"enterprise\"\nprovince = \"广东\"\nname = \"x\"\n";
+        let r = check_source(rules, "a.toml", src, chrono::NaiveDate::from_ymd_opt(2026, 12, 1), None);
+        assert!(!r.findings.is_empty() && !r.checklist.is_empty());
+        for lang in [Lang::Zh, Lang::En] {
+            let mut typed = Vec::new();
+            write_nested(&mut typed, &DraftOut::new(&r, lang)).unwrap();
+            let mut value = Vec::new();
+            write_nested(&mut value, &draft_value(&r, lang)).unwrap();
+            assert_eq!(String::from_utf8(typed).unwrap(), String::from_utf8(value).unwrap());
+        }
     }
 }

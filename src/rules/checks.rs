@@ -319,6 +319,10 @@ fn domain_of(s: &str) -> Option<domain::DomainName> {
 }
 
 fn same_domain(a: &str, b: &str) -> bool {
+    // Equal text is the same domain without IDNA processing (the common case).
+    if a.trim().eq_ignore_ascii_case(b.trim()) {
+        return true;
+    }
     match (domain_of(a), domain_of(b)) {
         (Some(x), Some(y)) => x.ascii == y.ascii,
         _ => a.trim().eq_ignore_ascii_case(b.trim()),
