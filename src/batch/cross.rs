@@ -30,9 +30,10 @@ enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Owner {
     Principal,
-    Website(u32),
-    App(u32),
-    Domain(u32),
+    // Indices past 255 are not kept (no order has that many websites, apps or domains).
+    Website(u8),
+    App(u8),
+    Domain(u8),
 }
 
 /// Which key of the owner's person table (or the domain's name).
@@ -150,20 +151,20 @@ impl Keys {
             ));
         }
         k.person(draft, Owner::Principal, &p.responsible);
-        for (i, w) in draft.websites.iter().enumerate() {
+        for (i, w) in draft.websites.iter().enumerate().take(256) {
             if let Some(Responsible::Person(person)) = &w.responsible {
-                k.person(draft, Owner::Website(i as u32), person);
+                k.person(draft, Owner::Website(i as u8), person);
             }
         }
-        for (i, a) in draft.apps.iter().enumerate() {
+        for (i, a) in draft.apps.iter().enumerate().take(256) {
             if let Some(Responsible::Person(person)) = &a.responsible {
-                k.person(draft, Owner::App(i as u32), person);
+                k.person(draft, Owner::App(i as u8), person);
             }
         }
-        for (i, d) in draft.domains.iter().enumerate() {
+        for (i, d) in draft.domains.iter().enumerate().take(256) {
             if let Some(v) = d.name.as_deref().and_then(norm_domain) {
                 let at = Where {
-                    owner: Owner::Domain(i as u32),
+                    owner: Owner::Domain(i as u8),
                     slot: Slot::Name,
                 };
                 k.push(draft, Kind::Domain, &v, at, v.clone());
@@ -192,7 +193,7 @@ impl Keys {
     fn push(&mut self, draft: &Draft, kind: Kind, value: &str, at: Where, shown: String) {
         let hash = hash_of(kind, value);
         // One entry per distinct value per draft: the same person named twice is one person.
-        if self.values.iter().any(|v| v.kind == kind && v.hash == hash) {
+        if self.values.iter().any(|v| v.hash == hash) {
             return;
         }
         let pos = draft.pos(&at.field());
@@ -206,13 +207,36 @@ impl Keys {
     }
 }
 
-/// The first draft a value was seen in.
+/// A position in 8 bytes (line 0 = none): the index keeps one per distinct value.
+#[derive(Debug, Clone, Copy)]
+struct SmallPos(u32, u32);
+
+impl SmallPos {
+    fn new(p: Option<Pos>) -> Self {
+        match p {
+            Some(p) => SmallPos(
+                u32::try_from(p.line).unwrap_or(u32::MAX),
+                u32::try_from(p.column).unwrap_or(u32::MAX),
+            ),
+            None => SmallPos(0, 0),
+        }
+    }
+    fn get(self) -> Option<Pos> {
+        (self.0 != 0).then_some(Pos {
+            line: self.0 as usize,
+            column: self.1 as usize,
+        })
+    }
+}
+
+/// The first draft a value was seen in: 32 bytes with its key, whatever the draft holds.
 #[derive(Debug, Clone, Copy)]
 struct First {
+    /// Hash of the principal (0 = unknown).
+    principal: u64,
     draft: u32,
-    principal: Option<u64>,
     at: Where,
-    pos: Option<Pos>,
+    pos: SmallPos,
 }
 
 /// A finding about two drafts: it is reported on `path` (the later draft, in the batch's
@@ -226,11 +250,12 @@ pub struct CrossFinding {
     pub other_pos: Option<Pos>,
 }
 
-/// The running index over all drafts seen so far.
+/// The running index over all drafts seen so far. Keys are the value hashes (which already
+/// include the kind).
 #[derive(Debug, Default)]
 pub struct Index {
-    values: HashMap<(Kind, u64), First>,
-    principals: HashMap<u64, (u32, Option<Pos>, &'static str)>,
+    values: HashMap<u64, First>,
+    principals: HashMap<u64, (u32, SmallPos, &'static str)>,
     pub findings: Vec<CrossFinding>,
 }
 
@@ -241,28 +266,37 @@ impl Index {
 
     /// Add draft number `idx` (shown as `path`); `path_of` names an earlier draft.
     pub fn add(&mut self, rules: &RuleSet, idx: u32, path: &str, keys: &Keys, path_of: &dyn Fn(u32) -> String) {
-        let principal = keys.principal.map(|p| p.0);
+        let principal = keys.principal.map_or(0, |p| p.0);
         if let Some((h, field, pos)) = keys.principal {
             match self.principals.entry(h) {
                 Entry::Occupied(e) => {
                     let (first, other_pos, other_field) = *e.get();
                     let other = path_of(first);
                     let hit = Hit::at(field).var("other", other.clone());
-                    self.push(rules, "CROSS-PRINCIPAL", hit, pos, path, other, other_field.to_string(), other_pos);
+                    self.push(
+                        rules,
+                        "CROSS-PRINCIPAL",
+                        hit,
+                        pos,
+                        path,
+                        other,
+                        other_field.to_string(),
+                        other_pos.get(),
+                    );
                 }
                 Entry::Vacant(e) => {
-                    e.insert((idx, pos, field));
+                    e.insert((idx, SmallPos::new(pos), field));
                 }
             }
         }
         for v in &keys.values {
-            match self.values.entry((v.kind, v.hash)) {
+            match self.values.entry(v.hash) {
                 Entry::Vacant(e) => {
                     e.insert(First {
-                        draft: idx,
                         principal,
+                        draft: idx,
                         at: v.at,
-                        pos: v.pos,
+                        pos: SmallPos::new(v.pos),
                     });
                 }
                 Entry::Occupied(e) => {
@@ -275,7 +309,7 @@ impl Index {
                         Kind::Domain => "CROSS-DOMAIN",
                         // Contact details and IDs: only between different principals (two drafts
                         // of one principal are CROSS-PRINCIPAL's business).
-                        _ if first.principal.is_some() && first.principal == principal => continue,
+                        _ if first.principal != 0 && first.principal == principal => continue,
                         Kind::Mobile => "CROSS-MOBILE",
                         Kind::Email => "CROSS-EMAIL",
                         Kind::Id => "CROSS-ID",
@@ -286,7 +320,7 @@ impl Index {
                         .var("value", v.shown.clone())
                         .var("other", other.clone())
                         .var("other_field", other_field.clone());
-                    self.push(rules, code, hit, v.pos, path, other, other_field, first.pos);
+                    self.push(rules, code, hit, v.pos, path, other, other_field, first.pos.get());
                 }
             }
         }
@@ -313,5 +347,16 @@ impl Index {
             other_field,
             other_pos,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the index keeps per distinct value stays small (the batch's memory budget).
+    #[test]
+    fn index_entries_are_small() {
+        assert!(std::mem::size_of::<(u64, First)>() <= 32, "{}", std::mem::size_of::<(u64, First)>());
     }
 }

@@ -133,10 +133,9 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
                     for (i, file) in files.iter().enumerate().skip(start).take(CHUNK) {
                         // A panic in a check must not leave a gap the output waits for forever:
                         // it becomes that draft's finding and the batch goes on.
-                        let (report, keys) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            check_file_inspect(rules, file, opts, Keys::of)
-                        }))
-                        .unwrap_or_else(|_| (crate::commands::check::internal_error(rules, file), None));
+                        let (report, keys) =
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_file_inspect(rules, file, opts, Keys::of)))
+                                .unwrap_or_else(|_| (crate::commands::check::internal_error(rules, file), None));
                         done.push((i, report, keys));
                     }
                     if tx.send(done).is_err() {
