@@ -77,7 +77,11 @@ pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io:
             .cloned()
             .collect::<Vec<_>>()
             .join(" · ");
-        writeln!(out, "{}  [{}]  {}  ({})", r.path, status, who, counts(r, lang))?;
+        if who.is_empty() {
+            writeln!(out, "{}  [{}]  ({})", r.path, status, counts(r, lang))?;
+        } else {
+            writeln!(out, "{}  [{}]  {}  ({})", r.path, status, who, counts(r, lang))?;
+        }
         if r.findings.is_empty() {
             writeln!(out, "  {}", t(lang, "没有发现问题。", "No findings."))?;
         } else {
