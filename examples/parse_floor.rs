@@ -33,3 +33,7 @@ fn main() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+// The same allocator as the beian binary, so the ratio compares the work, not the allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -100,11 +100,18 @@ pub struct JsonSink<W: Write> {
     out: W,
     lang: Lang,
     first: bool,
+    /// Reused for each draft's text before it is indented into `out`.
+    buf: Vec<u8>,
 }
 
 impl<W: Write> JsonSink<W> {
     pub fn new(out: W, lang: Lang) -> Self {
-        JsonSink { out, lang, first: true }
+        JsonSink {
+            out,
+            lang,
+            first: true,
+            buf: Vec::new(),
+        }
     }
 }
 
@@ -189,35 +196,21 @@ impl<'a> DraftOut<'a> {
     }
 }
 
-/// Adds `pad` after every newline, so a value pretty-printed on its own sits nested in the
-/// document.
-struct Indent<'p, W: Write> {
-    out: W,
-    pad: &'p [u8],
-}
-
-impl<W: Write> Write for Indent<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while let Some(i) = rest.iter().position(|&b| b == b'\n') {
-            self.out.write_all(&rest[..=i])?;
-            self.out.write_all(self.pad)?;
-            rest = &rest[i + 1..];
-        }
-        self.out.write_all(rest)?;
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
-}
-
-/// Pretty-print `v` as an element nested two levels deep.
-fn write_nested(out: &mut dyn Write, v: &impl Serialize) -> io::Result<()> {
+/// Pretty-print `v` as an element nested two levels deep: serialise into `buf`, then copy
+/// it out with four spaces after every newline.
+fn write_nested(out: &mut dyn Write, buf: &mut Vec<u8>, v: &impl Serialize) -> io::Result<()> {
     const PAD: &[u8] = b"    ";
+    buf.clear();
+    let mut ser = serde_json::Serializer::with_formatter(&mut *buf, PrettyFormatter::new());
+    v.serialize(&mut ser).map_err(io::Error::other)?;
     out.write_all(PAD)?;
-    let mut ser = serde_json::Serializer::with_formatter(Indent { out, pad: PAD }, PrettyFormatter::new());
-    v.serialize(&mut ser).map_err(io::Error::other)
+    let mut rest = &buf[..];
+    while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+        out.write_all(&rest[..=i])?;
+        out.write_all(PAD)?;
+        rest = &rest[i + 1..];
+    }
+    out.write_all(rest)
 }
 
 impl<W: Write> Sink for JsonSink<W> {
@@ -227,14 +220,14 @@ impl<W: Write> Sink for JsonSink<W> {
     fn draft(&mut self, r: &DraftReport) -> io::Result<()> {
         self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
-        write_nested(&mut self.out, &DraftOut::new(r, self.lang))
+        write_nested(&mut self.out, &mut self.buf, &DraftOut::new(r, self.lang))
     }
     fn end(&mut self, cross: &[CrossFinding], t: &Totals) -> io::Result<()> {
         self.out.write_all(if self.first { b"],\n" } else { b"\n  ],\n" })?;
         self.out.write_all(b"  \"cross_draft\": [")?;
         for (i, c) in cross.iter().enumerate() {
             self.out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-            write_nested(&mut self.out, &cross_value(c, self.lang))?;
+            write_nested(&mut self.out, &mut self.buf, &cross_value(c, self.lang))?;
         }
         self.out.write_all(if cross.is_empty() { b"],\n" } else { b"\n  ],\n" })?;
         self.out.write_all(b"  \"summary\": ")?;
@@ -259,9 +252,9 @@ mod tests {
         assert!(!r.findings.is_empty() && !r.checklist.is_empty());
         for lang in [Lang::Zh, Lang::En] {
             let mut typed = Vec::new();
-            write_nested(&mut typed, &DraftOut::new(&r, lang)).unwrap();
+            write_nested(&mut typed, &mut Vec::new(), &DraftOut::new(&r, lang)).unwrap();
             let mut value = Vec::new();
-            write_nested(&mut value, &draft_value(&r, lang)).unwrap();
+            write_nested(&mut value, &mut Vec::new(), &draft_value(&r, lang)).unwrap();
             assert_eq!(String::from_utf8(typed).unwrap(), String::from_utf8(value).unwrap());
         }
     }
