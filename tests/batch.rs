@@ -210,6 +210,10 @@ fn link_loops_and_non_utf8_names_neither_hang_nor_crash() {
     std::os::unix::fs::symlink(".", dir.join("self")).unwrap();
     std::os::unix::fs::symlink("x.toml", dir.join("y.toml")).unwrap();
     std::os::unix::fs::symlink("y.toml", dir.join("x.toml")).unwrap();
+    // A FIFO behind a .toml link: opening it would block until a writer came.
+    let fifo = dir.join("pipe");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    std::os::unix::fs::symlink(&fifo, dir.join("w-pipe.toml")).unwrap();
     let odd = dir.join(std::ffi::OsStr::from_bytes(b"client-\xff\xfe.toml"));
     std::fs::write(&odd, &good).unwrap();
     std::fs::write(dir.join("sub").join("ok.toml"), &good).unwrap();
@@ -219,19 +223,17 @@ fn link_loops_and_non_utf8_names_neither_hang_nor_crash() {
         run(&files, 2)
     });
     let paths: Vec<&str> = c.reports.iter().map(|r| r.path.as_str()).collect();
-    assert_eq!(paths.len(), 4, "{paths:?}");
+    assert_eq!(paths.len(), 5, "{paths:?}");
     let odd_report = c
         .reports
         .iter()
         .find(|r| r.path.contains('\u{FFFD}'))
         .expect("the non-UTF-8 name is checked");
     assert!(odd_report.ready(), "{:?}", odd_report.findings);
-    // x.toml ↔ y.toml is a symlink loop: reading fails, one finding each.
-    for r in c
-        .reports
-        .iter()
-        .filter(|r| r.path.ends_with("x.toml") || r.path.ends_with("y.toml"))
-    {
+    // x.toml ↔ y.toml is a symlink loop: reading fails, one finding each; so does the FIFO.
+    let unreadable = |p: &str| p.ends_with("x.toml") || p.ends_with("y.toml") || p.ends_with("w-pipe.toml");
+    assert_eq!(c.reports.iter().filter(|r| unreadable(&r.path)).count(), 3);
+    for r in c.reports.iter().filter(|r| unreadable(&r.path)) {
         assert_eq!(r.findings.iter().map(|f| f.rule.as_str()).collect::<Vec<_>>(), ["DRAFT-IO"]);
     }
     // The CLI over the same folder: finishes, reports JSON, exit 1 for the loop's findings.
@@ -244,7 +246,7 @@ fn link_loops_and_non_utf8_names_neither_hang_nor_crash() {
     });
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["summary"]["drafts"], 4);
+    assert_eq!(v["summary"]["drafts"], 5);
 }
 
 fn cli(dir: &Path, args: &[&str]) -> std::process::Output {

@@ -17,7 +17,7 @@ use crate::rules::RuleSet;
 use cross::{CrossFinding, Index, Keys};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
-use std::io;
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
@@ -98,6 +98,8 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
     let window = jobs * 4 * CHUNK;
     let n = files.len();
     let pb = progress_bar(n, batch.progress);
+    // The bar only has to step aside when the report goes to the same terminal.
+    let suspend = !pb.is_hidden() && io::stdout().is_terminal();
     sink.begin(n)?;
 
     let next = AtomicUsize::new(0);
@@ -154,7 +156,11 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
             if let Some(k) = keys {
                 index.add(rules, i as u32, &report.path, &k, &path_of);
             }
-            pb.suspend(|| sink.draft(&report))?;
+            if suspend {
+                pb.suspend(|| sink.draft(&report))?;
+            } else {
+                sink.draft(&report)?;
+            }
             pb.inc(1);
             Ok(())
         };

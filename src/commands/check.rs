@@ -134,7 +134,12 @@ pub fn check_file_inspect<T>(
     inspect: impl FnOnce(&Draft) -> T,
 ) -> (DraftReport, Option<T>) {
     let shown = path.display().to_string();
-    let (mut r, seen) = match std::fs::read(path) {
+    // Only regular files are read: opening a FIFO (or a link to one) would wait forever.
+    let read = match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => Err(std::io::Error::other("not a regular file")),
+        _ => std::fs::read(path),
+    };
+    let (mut r, seen) = match read {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(src) => check_source_inspect(rules, &shown, &src, opts.as_of, path.parent(), inspect),
             Err(e) => (
