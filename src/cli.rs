@@ -54,7 +54,7 @@ pub struct CheckArgs {
     /// Exit with status 1 on findings of this severity or worse
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "LEVEL")]
     pub fail_on: FailOn,
-    /// No progress bar and no status lines on stderr (the report on stdout is unchanged)
+    /// No progress bar on stderr (the report on stdout is unchanged)
     #[arg(long, short = 'q')]
     pub quiet: bool,
 }
