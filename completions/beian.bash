@@ -210,14 +210,14 @@ _beian() {
             return 0
             ;;
         beian__subcmd__check)
-            opts="-h --format --as-of --require-materials --no-checklist --allow --warn --deny --help --lang --color"
+            opts="-j -q -h --format --as-of --require-materials --no-checklist --allow --warn --deny --jobs --fail-on --quiet --help --lang --color"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv junit sarif github" -- "${cur}"))
                     return 0
                     ;;
                 --as-of)
@@ -234,6 +234,18 @@ _beian() {
                     ;;
                 --deny)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "error warning" -- "${cur}"))
                     return 0
                     ;;
                 --lang)

@@ -41,11 +41,18 @@ complete -c beian -n "__fish_beian_needs_command" -f -a "config" -d '显示配�
 complete -c beian -n "__fish_beian_needs_command" -f -a "man" -d '把 man 手册页（roff）打印到标准输出'
 complete -c beian -n "__fish_beian_needs_command" -f -a "help" -d '打印本帮助或指定子命令的帮助'
 complete -c beian -n "__fish_beian_using_subcommand check" -l format -d '报告格式' -r -f -a "table\t''
-json\t''"
+json\t''
+csv\t'One row per draft, then cross-draft findings and totals'
+junit\t'JUnit XML: one test case per draft'
+sarif\t'SARIF 2.1.0 for code-scanning tools'
+github\t'GitHub Actions workflow annotations'"
 complete -c beian -n "__fish_beian_using_subcommand check" -l as-of -d '按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date' -r
 complete -c beian -n "__fish_beian_using_subcommand check" -l allow -d '本次运行忽略这条规则的问题（可重复；在配置文件的覆盖之后生效）' -r
 complete -c beian -n "__fish_beian_using_subcommand check" -l warn -d '本次运行把这条规则的问题当作警告（可重复）' -r
 complete -c beian -n "__fish_beian_using_subcommand check" -l deny -d '本次运行把这条规则的问题当作错误（可重复）' -r
+complete -c beian -n "__fish_beian_using_subcommand check" -s j -l jobs -d '同时检查的草稿数（默认：每个 CPU 核心一个）' -r
+complete -c beian -n "__fish_beian_using_subcommand check" -l fail-on -d '出现这一级别或更严重的问题时以状态 1 退出' -r -f -a "error\t''
+warning\t''"
 complete -c beian -n "__fish_beian_using_subcommand check" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand check" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
@@ -53,6 +60,7 @@ always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand check" -l require-materials -d '把 [materials] 中缺少的材料当作错误'
 complete -c beian -n "__fish_beian_using_subcommand check" -l no-checklist -d '表格报告中不显示材料清单'
+complete -c beian -n "__fish_beian_using_subcommand check" -s q -l quiet -d '不在标准错误上显示进度条（标准输出上的报告不变）'
 complete -c beian -n "__fish_beian_using_subcommand check" -s h -l help -d '打印帮助'
 complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"

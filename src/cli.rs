@@ -40,7 +40,7 @@ pub enum ColorArg {
 pub enum Command {
     /// Check filing drafts against national and provincial rules
     #[command(
-        after_help = "Examples:\n  beian check draft.toml\n  beian check clients/ --format json\n  beian check draft.toml --as-of 2027-01-15\n  beian check draft.toml --allow DOMAIN-EXPIRY-SOON --deny ID-VALIDITY"
+        after_help = "Examples:\n  beian check draft.toml\n  beian check clients/ --format json\n  beian check draft.toml --as-of 2027-01-15\n  beian check clients/ --format csv --jobs 4 > clients.csv\n  beian check clients/ --format github --fail-on warning\n  beian check draft.toml --allow DOMAIN-EXPIRY-SOON --deny ID-VALIDITY"
     )]
     Check(CheckArgs),
     /// List rules or explain one
@@ -122,12 +122,35 @@ pub struct CheckArgs {
     /// Report this rule's findings as errors for this run (repeatable)
     #[arg(long, value_name = "CODE")]
     pub deny: Vec<String>,
+    /// Check this many drafts at once (default: one per core)
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Exit with status 1 on findings of this severity or worse
+    #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "LEVEL")]
+    pub fail_on: FailOn,
+    /// No progress bar on stderr (the report on stdout is unchanged)
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum, PartialEq, Eq)]
 pub enum Format {
     Table,
     Json,
+    /// One row per draft, then cross-draft findings and totals
+    Csv,
+    /// JUnit XML: one test case per draft
+    Junit,
+    /// SARIF 2.1.0 for code-scanning tools
+    Sarif,
+    /// GitHub Actions workflow annotations
+    Github,
 }
 
 #[derive(Subcommand, Debug)]

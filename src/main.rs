@@ -1,13 +1,13 @@
-use beian::cli::{Cli, Command, ConfigCommand, Format, RulesCommand};
+use beian::cli::{Cli, Command, ConfigCommand, FailOn, Format, RulesCommand};
 use beian::commands::{check, completions, config_cmd, rules_cmd};
 use beian::config::{self, Config, ConfigError};
-use beian::diag::Lang;
+use beian::diag::{Lang, Severity};
 use beian::i18n::{self, Msg};
 use beian::overrides::{Level, Override, Overrides};
 use beian::{color, report};
 use clap::{ArgMatches, FromArgMatches};
 use std::ffi::OsString;
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -91,25 +91,37 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 require_materials: args.require_materials,
                 overrides,
             };
-            let reports: Vec<_> = files.iter().map(|p| check::check_file(rules, p, &opts)).collect();
-            match args.format {
-                Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report::json::render(&reports, lang))?)?,
-                Format::Table => report::table::render(
-                    &mut out,
-                    &reports,
-                    &report::table::Options {
+            let batch = beian::batch::BatchOptions {
+                jobs: args.jobs.map(usize::from),
+                progress: !args.quiet,
+            };
+            let fail_on = match args.fail_on {
+                FailOn::Error => Severity::Error,
+                FailOn::Warning => Severity::Warning,
+            };
+            let out = io::BufWriter::new(&mut out);
+            let mut sink: Box<dyn beian::batch::Sink + '_> = match args.format {
+                Format::Json => Box::new(report::json::JsonSink::new(out, lang)),
+                Format::Table => Box::new(report::table::TableSink {
+                    out,
+                    opts: report::table::Options {
                         lang,
                         width: None,
                         show_checklist: !args.no_checklist,
                         color: color::stdout(ctx.color),
                     },
-                )?,
-            }
-            out.flush()?;
-            Ok(if reports.iter().all(|r| r.ready()) {
-                ExitCode::SUCCESS
-            } else {
+                }),
+                Format::Csv => Box::new(report::csv::CsvSink::new(out, lang)),
+                Format::Junit => Box::new(report::junit::JunitSink::new(out, lang, fail_on)),
+                Format::Sarif => Box::new(report::sarif::SarifSink::new(out, lang, rules)),
+                Format::Github => Box::new(report::github::GithubSink::new(out, lang)),
+            };
+            let outcome = beian::batch::run(rules, &files, &opts, &batch, sink.as_mut())?;
+            drop(sink);
+            Ok(if outcome.failed(fail_on) {
                 ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
             })
         }
         Command::Rules(RulesCommand::List { province, json }) => {
@@ -213,3 +225,6 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -69,6 +69,11 @@ pub fn resolve(input: &str) -> Option<&'static Province> {
     if s.is_empty() {
         return None;
     }
+    // The usual spelling, a short or full Chinese name, without allocating (the loader resolves
+    // every draft's province); the names are unique, so this never shadows another match.
+    if let Some(p) = PROVINCES.iter().find(|p| p.short == s || p.full == s) {
+        return Some(p);
+    }
     let folded: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
     PROVINCES.iter().find(|p| {
         p.short == s

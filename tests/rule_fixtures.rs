@@ -15,6 +15,9 @@
 //!
 //! A variant may instead name a file under `tests/fixtures/` (`file = "io/gbk.toml"`),
 //! checked as `beian check` reads it from disk (for read errors such as DRAFT-IO).
+//! A cross-draft rule (CROSS-*) needs several drafts: `drafts = [ {…}, {…} ]` in `[fail]` and
+//! `[pass]`, each item a variant as above with an optional `base` of its own; they are checked
+//! together through `beian::batch`.
 
 use beian::commands::check::check_source;
 use beian::draft::edit;
@@ -52,10 +55,49 @@ fn build(base: &str, variant: &Table) -> Result<String, String> {
     Ok(out)
 }
 
+/// A cross-draft variant: `drafts = [ {base = "individual", set = {...}}, {...} ]`. Each item
+/// is built like a single variant (its own `base`, else the fixture's), written to a scratch
+/// folder and checked through the batch API; the findings are the drafts' and the
+/// cross-draft ones.
+fn run_drafts(code: &str, base: &str, which: &str, drafts: &[Value]) -> Result<(Vec<String>, String), String> {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("rule_fixtures")
+        .join(format!("{code}.{which}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let mut files = Vec::new();
+    for (k, item) in drafts.iter().enumerate() {
+        let item = item.as_table().ok_or("each of `drafts` is a table")?;
+        let b = item.get("base").and_then(Value::as_str).unwrap_or(base);
+        let path = dir.join(format!("{k}.toml"));
+        std::fs::write(&path, build(b, item)?).map_err(|e| e.to_string())?;
+        files.push(path);
+    }
+    let mut sink = beian::batch::Collect::default();
+    let opts = beian::commands::check::CheckOptions::default();
+    beian::batch::run(beian::rules::rules(), &files, &opts, &Default::default(), &mut sink).map_err(|e| e.to_string())?;
+    let findings = sink
+        .reports
+        .iter()
+        .flat_map(|r| r.findings.iter())
+        .chain(sink.cross.iter().map(|c| &c.finding));
+    let (mut fields, mut all) = (Vec::new(), Vec::new());
+    for f in findings {
+        if f.rule == code {
+            fields.push(f.field.clone());
+        }
+        all.push(format!("{}@{}", f.rule, f.field));
+    }
+    Ok((fields, all.join(", ")))
+}
+
 /// Runs one variant and returns the findings for `code` (and all findings, for messages).
 fn run(code: &str, fixture: &Table, which: &str, dir: &Path) -> Result<(Vec<String>, String), String> {
     let base = fixture.get("base").and_then(Value::as_str).unwrap_or("enterprise");
     let variant = fixture.get(which).and_then(Value::as_table).ok_or(format!("no [{which}]"))?;
+    if let Some(drafts) = variant.get("drafts").and_then(Value::as_array) {
+        return run_drafts(code, base, which, drafts);
+    }
     let rules = beian::rules::rules();
     let r = if let Some(file) = variant.get("file").and_then(Value::as_str) {
         beian::commands::check::check_file(rules, &root().join(file), &Default::default())

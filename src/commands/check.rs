@@ -2,7 +2,7 @@
 //! batch goes on.
 
 use crate::diag::Hit;
-use crate::draft::load_str;
+use crate::draft::{Draft, load_str};
 use crate::overrides::Overrides;
 use crate::report::DraftReport;
 use crate::rules::{self, RuleSet, engine};
@@ -82,7 +82,21 @@ fn finish(rules: &RuleSet, r: &mut DraftReport, opts: &CheckOptions) {
 
 /// Check one draft's text. `as_of` from the command line wins over the draft's filing_date.
 pub fn check_source(rules: &RuleSet, path: &str, src: &str, as_of: Option<NaiveDate>, base: Option<&Path>) -> DraftReport {
+    check_source_inspect(rules, path, src, as_of, base, |_| ()).0
+}
+
+/// `check_source`, also handing the typed draft (when it could be read) to `inspect` before it
+/// is dropped: the batch uses this to keep the few keys its cross-draft checks need.
+pub fn check_source_inspect<T>(
+    rules: &RuleSet,
+    path: &str,
+    src: &str,
+    as_of: Option<NaiveDate>,
+    base: Option<&Path>,
+    inspect: impl FnOnce(&Draft) -> T,
+) -> (DraftReport, Option<T>) {
     let loaded = load_str(src);
+    let mut seen = None;
     let mut findings = engine::load_findings(rules, &loaded.issues, loaded.draft.as_ref());
     let mut checklist = Vec::new();
     let (mut principal, mut province, mut kind) = (None, None, None);
@@ -96,29 +110,59 @@ pub fn check_source(rules: &RuleSet, path: &str, src: &str, as_of: Option<NaiveD
         principal = d.principal.name.clone();
         province = d.principal.province.map(|p| p.short.to_string());
         kind = d.principal.kind.map(|k| k.id().to_string());
+        seen = Some(inspect(d));
     }
     engine::sort(&mut findings);
-    DraftReport {
+    let report = DraftReport {
         path: path.to_string(),
         findings,
         checklist,
         principal,
         province,
         kind,
-    }
+    };
+    (report, seen)
 }
 
 pub fn check_file(rules: &RuleSet, path: &Path, opts: &CheckOptions) -> DraftReport {
+    check_file_inspect(rules, path, opts, |_| ()).0
+}
+
+/// `check_file` with the `check_source_inspect` hook (the batch's cross-draft keys).
+pub fn check_file_inspect<T>(
+    rules: &RuleSet,
+    path: &Path,
+    opts: &CheckOptions,
+    inspect: impl FnOnce(&Draft) -> T,
+) -> (DraftReport, Option<T>) {
     let shown = path.display().to_string();
-    let mut r = match std::fs::read(path) {
+    // Only regular files are read: opening a FIFO (or a link to one) would wait forever.
+    let read = match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => Err(std::io::Error::other("not a regular file")),
+        _ => std::fs::read(path),
+    };
+    let (mut r, seen) = match read {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(src) => check_source(rules, &shown, &src, opts.as_of, path.parent()),
-            Err(e) => io_report(rules, &shown, &format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to())),
+            Ok(src) => check_source_inspect(rules, &shown, &src, opts.as_of, path.parent(), inspect),
+            Err(e) => (
+                io_report(rules, &shown, &format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to())),
+                None,
+            ),
         },
-        Err(e) => io_report(rules, &shown, &e.to_string()),
+        Err(e) => (io_report(rules, &shown, &e.to_string()), None),
     };
     finish(rules, &mut r, opts);
-    r
+    (r, seen)
+}
+
+/// The report for a draft whose check panicked (a bug): one DRAFT-IO finding, so a batch
+/// goes on with the next draft.
+pub fn internal_error(rules: &RuleSet, path: &Path) -> DraftReport {
+    io_report(
+        rules,
+        &path.display().to_string(),
+        "internal error while checking this draft (please report it)",
+    )
 }
 
 fn io_report(rules: &RuleSet, path: &str, detail: &str) -> DraftReport {

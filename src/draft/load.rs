@@ -368,13 +368,21 @@ impl Reader {
         }
     }
 
-    fn vocab<T>(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str, parse: fn(&str) -> Option<T>, known: String) -> Option<T> {
+    /// `known` is only called for an unknown value (building the list costs more than the parse).
+    fn vocab<T>(
+        &mut self,
+        t: Option<&[(String, Node)]>,
+        path: &str,
+        key: &str,
+        parse: fn(&str) -> Option<T>,
+        known: fn() -> String,
+    ) -> Option<T> {
         let s = self.string(t, path, key)?;
         match parse(&s) {
             Some(v) => Some(v),
             None => {
                 let pos = self.draft.positions[&join(path, key)];
-                let hit = Hit::at(join(path, key)).var("value", s).var("known", known);
+                let hit = Hit::at(join(path, key)).var("value", s).var("known", known());
                 self.issue("DRAFT-UNKNOWN-VALUE", hit, pos);
                 None
             }
@@ -408,7 +416,7 @@ impl Reader {
                 self.open_value("account.provider".into(), &p, PROVIDERS);
             }
             self.draft.account.real_name_verified = self.boolean(a, "account", "real_name_verified");
-            self.draft.account.filing_type = self.vocab(a, "account", "filing_type", FilingType::parse, FilingType::known());
+            self.draft.account.filing_type = self.vocab(a, "account", "filing_type", FilingType::parse, FilingType::known);
             if let Some(rn) = self.node(a, "account", "resource") {
                 let r = self.table(rn, "account.resource", RESOURCE);
                 let res = Resource {
@@ -427,14 +435,10 @@ impl Reader {
         if let Some(n) = self.node(top, "", "principal") {
             let p = self.table(n, "principal", PRINCIPAL);
             let pr = &mut Principal {
-                kind: self.vocab(p, "principal", "kind", PrincipalKind::parse, PrincipalKind::known()),
-                province: self.vocab(
-                    p,
-                    "principal",
-                    "province",
-                    province::resolve,
-                    "31 provincial-level regions: 广东 / 广东省 / 44 / guangdong …".into(),
-                ),
+                kind: self.vocab(p, "principal", "kind", PrincipalKind::parse, PrincipalKind::known),
+                province: self.vocab(p, "principal", "province", province::resolve, || {
+                    "31 provincial-level regions: 广东 / 广东省 / 44 / guangdong …".into()
+                }),
                 name: self.string(p, "principal", "name"),
                 address: self.string(p, "principal", "address"),
                 mailing_address: self.string(p, "principal", "mailing_address"),
@@ -468,7 +472,7 @@ impl Reader {
             let d = Domain {
                 name: self.string(t, &path, "name"),
                 holder: self.string(t, &path, "holder"),
-                holder_document_type: self.vocab(t, &path, "holder_document_type", DocType::parse, DocType::known()),
+                holder_document_type: self.vocab(t, &path, "holder_document_type", DocType::parse, DocType::known),
                 holder_document_number: self.string(t, &path, "holder_document_number"),
                 real_name_verified: self.boolean(t, &path, "real_name_verified"),
                 real_name_verified_on: self.date(t, &path, "real_name_verified_on"),
@@ -560,7 +564,7 @@ impl Reader {
     fn document(&mut self, n: &Node, path: &str) -> Document {
         let t = self.table(n, path, DOCUMENT);
         Document {
-            doc_type: self.vocab(t, path, "type", DocType::parse, DocType::known()),
+            doc_type: self.vocab(t, path, "type", DocType::parse, DocType::known),
             number: self.string(t, path, "number").map(|s| s.replace(' ', "")),
             valid_until: self.validity(t, path, "valid_until"),
             address: self.string(t, path, "address"),
@@ -583,7 +587,7 @@ impl Reader {
             let rp = join(path, "residence_permit");
             let rt = self.table(r, &rp, PERMIT);
             p.residence_permit = Some(ResidencePermit {
-                province: self.vocab(rt, &rp, "province", province::resolve, "31 provincial-level regions".into()),
+                province: self.vocab(rt, &rp, "province", province::resolve, || "31 provincial-level regions".into()),
                 valid_until: self.date(rt, &rp, "valid_until"),
             });
         }

@@ -1,62 +1,261 @@
 //! `check --format json`: the public contract of spec/draft-format.md, extended additively
-//! (line/column, checklist keys, totals).
+//! (line/column, checklist keys, totals, the principal, and a top-level `cross_draft` array for
+//! the findings that involve two drafts).
+//!
+//! [`JsonSink`] streams the document draft by draft, so a batch of any size is never held in
+//! memory; the text has the same shape `serde_json::to_string_pretty` would give.
 
-use super::{DraftReport, totals};
-use crate::diag::Lang;
+use super::{DraftReport, Totals, totals};
+use crate::batch::Sink;
+use crate::batch::cross::CrossFinding;
+use crate::diag::{Finding, Lang};
+use crate::rules::materials::Status;
+use serde::Serialize;
+use serde_json::ser::PrettyFormatter;
 use serde_json::{Value, json};
+use std::io::{self, Write};
 
-pub fn render(reports: &[DraftReport], lang: Lang) -> Value {
-    let drafts: Vec<Value> = reports
+fn finding_value(f: &Finding, lang: Lang) -> Value {
+    let mut v = json!({
+        "rule": f.rule,
+        "severity": f.severity.as_str(),
+        "field": f.field,
+        "message": crate::pii::mask_text(f.message.get(lang)),
+        "fix": crate::pii::mask_text(f.fix.get(lang)),
+        "source": f.source,
+    });
+    if let Some(p) = f.pos {
+        v["line"] = json!(p.line);
+        v["column"] = json!(p.column);
+    }
+    v
+}
+
+/// One entry of `drafts`.
+pub fn draft_value(r: &DraftReport, lang: Lang) -> Value {
+    let findings: Vec<Value> = r.findings.iter().map(|f| finding_value(f, lang)).collect();
+    let checklist: Vec<Value> = r
+        .checklist
         .iter()
-        .map(|r| {
-            let findings: Vec<Value> = r
-                .findings
-                .iter()
-                .map(|f| {
-                    let mut v = json!({
-                        "rule": f.rule,
-                        "severity": f.severity.as_str(),
-                        "field": f.field,
-                        "message": crate::pii::mask_text(f.message.get(lang)),
-                        "fix": crate::pii::mask_text(f.fix.get(lang)),
-                        "source": f.source,
-                    });
-                    if let Some(p) = f.pos {
-                        v["line"] = json!(p.line);
-                        v["column"] = json!(p.column);
-                    }
-                    v
-                })
-                .collect();
-            let checklist: Vec<Value> = r
-                .checklist
-                .iter()
-                .map(|c| {
-                    json!({
-                        "material": c.material.get(lang),
-                        "why": c.why.get(lang),
-                        "status": c.status,
-                        "key": c.key,
-                        "step": c.step,
-                        "signer": c.signer.as_ref().map(|s| s.get(lang)),
-                        "file": c.file,
-                    })
-                })
-                .collect();
+        .map(|c| {
             json!({
-                "path": r.path,
-                "ready": r.ready(),
-                "findings": findings,
-                "checklist": checklist,
-                "principal": r.principal,
-                "province": r.province,
-                "kind": r.kind,
+                "material": c.material.get(lang),
+                "why": c.why.get(lang),
+                "status": c.status,
+                "key": c.key,
+                "step": c.step,
+                "signer": c.signer.as_ref().map(|s| s.get(lang)),
+                "file": c.file,
             })
         })
         .collect();
-    let t = totals(reports);
+    json!({
+        "path": r.path,
+        "ready": r.ready(),
+        "findings": findings,
+        "checklist": checklist,
+        "principal": r.principal,
+        "province": r.province,
+        "kind": r.kind,
+    })
+}
+
+/// One entry of `cross_draft`: a finding on `path` that names `other_path`.
+pub fn cross_value(c: &CrossFinding, lang: Lang) -> Value {
+    let mut v = finding_value(&c.finding, lang);
+    v["path"] = json!(c.path);
+    v["other_path"] = json!(c.other_path);
+    v["other_field"] = json!(c.other_field);
+    if let Some(p) = c.other_pos {
+        v["other_line"] = json!(p.line);
+        v["other_column"] = json!(p.column);
+    }
+    v
+}
+
+pub fn summary_value(t: &Totals) -> Value {
+    json!({
+        "drafts": t.drafts,
+        "errors": t.errors,
+        "warnings": t.warnings,
+        "infos": t.infos,
+        "ready": t.ready,
+        "missing": t.missing,
+        "cross_draft": t.cross_draft,
+    })
+}
+
+/// The whole document for reports already in memory (no cross-draft findings).
+pub fn render(reports: &[DraftReport], lang: Lang) -> Value {
+    let drafts: Vec<Value> = reports.iter().map(|r| draft_value(r, lang)).collect();
     json!({
         "drafts": drafts,
-        "summary": {"drafts": t.drafts, "errors": t.errors, "warnings": t.warnings, "infos": t.infos, "ready": t.ready},
+        "cross_draft": [],
+        "summary": summary_value(&totals(reports)),
     })
+}
+
+/// Streams `{"drafts": [...], "cross_draft": [...], "summary": {...}}`.
+pub struct JsonSink<W: Write> {
+    out: W,
+    lang: Lang,
+    first: bool,
+    /// Reused for each draft's text before it is indented into `out`.
+    buf: Vec<u8>,
+}
+
+impl<W: Write> JsonSink<W> {
+    pub fn new(out: W, lang: Lang) -> Self {
+        JsonSink {
+            out,
+            lang,
+            first: true,
+            buf: Vec::new(),
+        }
+    }
+}
+
+// Borrowing mirrors of the `Value`s above, serialised straight to the output (no
+// intermediate map per draft). Fields are in alphabetical order, the order serde_json's map
+// gives the `Value` form, so both print the same text.
+
+#[derive(Serialize)]
+struct FindingOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    field: &'a str,
+    fix: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    message: String,
+    rule: &'a str,
+    severity: &'static str,
+    source: &'a str,
+}
+
+impl<'a> FindingOut<'a> {
+    fn new(f: &'a Finding, lang: Lang) -> Self {
+        FindingOut {
+            column: f.pos.map(|p| p.column),
+            field: &f.field,
+            fix: crate::pii::mask_text(f.fix.get(lang)),
+            line: f.pos.map(|p| p.line),
+            message: crate::pii::mask_text(f.message.get(lang)),
+            rule: &f.rule,
+            severity: f.severity.as_str(),
+            source: &f.source,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ChecklistOut<'a> {
+    file: &'a Option<String>,
+    key: &'a str,
+    material: &'a str,
+    signer: Option<&'a str>,
+    status: Status,
+    step: &'a str,
+    why: &'a str,
+}
+
+#[derive(Serialize)]
+struct DraftOut<'a> {
+    checklist: Vec<ChecklistOut<'a>>,
+    findings: Vec<FindingOut<'a>>,
+    kind: &'a Option<String>,
+    path: &'a str,
+    principal: &'a Option<String>,
+    province: &'a Option<String>,
+    ready: bool,
+}
+
+impl<'a> DraftOut<'a> {
+    fn new(r: &'a DraftReport, lang: Lang) -> Self {
+        DraftOut {
+            checklist: r
+                .checklist
+                .iter()
+                .map(|c| ChecklistOut {
+                    file: &c.file,
+                    key: &c.key,
+                    material: c.material.get(lang),
+                    signer: c.signer.as_ref().map(|s| s.get(lang)),
+                    status: c.status,
+                    step: &c.step,
+                    why: c.why.get(lang),
+                })
+                .collect(),
+            findings: r.findings.iter().map(|f| FindingOut::new(f, lang)).collect(),
+            kind: &r.kind,
+            path: &r.path,
+            principal: &r.principal,
+            province: &r.province,
+            ready: r.ready(),
+        }
+    }
+}
+
+/// Pretty-print `v` as an element nested two levels deep: serialise into `buf`, then copy
+/// it out with four spaces after every newline.
+fn write_nested(out: &mut dyn Write, buf: &mut Vec<u8>, v: &impl Serialize) -> io::Result<()> {
+    const PAD: &[u8] = b"    ";
+    buf.clear();
+    let mut ser = serde_json::Serializer::with_formatter(&mut *buf, PrettyFormatter::new());
+    v.serialize(&mut ser).map_err(io::Error::other)?;
+    out.write_all(PAD)?;
+    let mut rest = &buf[..];
+    while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+        out.write_all(&rest[..=i])?;
+        out.write_all(PAD)?;
+        rest = &rest[i + 1..];
+    }
+    out.write_all(rest)
+}
+
+impl<W: Write> Sink for JsonSink<W> {
+    fn begin(&mut self, _drafts: usize) -> io::Result<()> {
+        self.out.write_all(b"{\n  \"drafts\": [")
+    }
+    fn draft(&mut self, r: &DraftReport) -> io::Result<()> {
+        self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        write_nested(&mut self.out, &mut self.buf, &DraftOut::new(r, self.lang))
+    }
+    fn end(&mut self, cross: &[CrossFinding], t: &Totals) -> io::Result<()> {
+        self.out.write_all(if self.first { b"],\n" } else { b"\n  ],\n" })?;
+        self.out.write_all(b"  \"cross_draft\": [")?;
+        for (i, c) in cross.iter().enumerate() {
+            self.out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+            write_nested(&mut self.out, &mut self.buf, &cross_value(c, self.lang))?;
+        }
+        self.out.write_all(if cross.is_empty() { b"],\n" } else { b"\n  ],\n" })?;
+        self.out.write_all(b"  \"summary\": ")?;
+        let text = serde_json::to_string_pretty(&summary_value(t)).map_err(io::Error::other)?;
+        self.out.write_all(text.replace('\n', "\n  ").as_bytes())?;
+        self.out.write_all(b"\n}\n")?;
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::check::check_source;
+
+    /// The streamed form of a draft is the same text as the `Value` form.
+    #[test]
+    fn typed_and_value_forms_agree() {
+        let rules = crate::rules::rules();
+        let src = "format = 1\n[principal]\nkind = \"enterprise\"\nprovince = \"广东\"\nname = \"x\"\n";
+        let r = check_source(rules, "a.toml", src, chrono::NaiveDate::from_ymd_opt(2026, 12, 1), None);
+        assert!(!r.findings.is_empty() && !r.checklist.is_empty());
+        for lang in [Lang::Zh, Lang::En] {
+            let mut typed = Vec::new();
+            write_nested(&mut typed, &mut Vec::new(), &DraftOut::new(&r, lang)).unwrap();
+            let mut value = Vec::new();
+            write_nested(&mut value, &mut Vec::new(), &draft_value(&r, lang)).unwrap();
+            assert_eq!(String::from_utf8(typed).unwrap(), String::from_utf8(value).unwrap());
+        }
+    }
 }

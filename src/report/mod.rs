@@ -1,7 +1,11 @@
 //! One reporter per `--format`. Reporters write to stdout only; the exit code never depends on
 //! the format.
 
+pub mod csv;
+pub mod github;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod table;
 
 use crate::diag::{Finding, Severity};
@@ -38,6 +42,10 @@ pub struct Totals {
     pub warnings: usize,
     pub infos: usize,
     pub ready: usize,
+    /// Materials still missing, over all drafts.
+    pub missing: usize,
+    /// Findings of the cross-draft checks (also counted in errors/warnings/infos).
+    pub cross_draft: usize,
 }
 
 pub fn totals(reports: &[DraftReport]) -> Totals {
@@ -50,6 +58,7 @@ pub fn totals(reports: &[DraftReport]) -> Totals {
         t.warnings += r.count(Severity::Warning);
         t.infos += r.count(Severity::Info);
         t.ready += usize::from(r.ready());
+        t.missing += r.missing();
     }
     t
 }

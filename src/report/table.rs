@@ -1,7 +1,9 @@
 //! The human report: per draft, a findings table (field, message, fix) and the checklist;
 //! then totals. ID and phone numbers are masked.
 
-use super::{DraftReport, totals};
+use super::{DraftReport, Totals, totals};
+use crate::batch::Sink;
+use crate::batch::cross::CrossFinding;
 use crate::diag::{Lang, Severity};
 use crate::pii::mask_text;
 use crate::rules::materials::Status;
@@ -46,8 +48,27 @@ pub fn new_table(width: Option<u16>) -> Table {
 }
 
 pub fn render(out: &mut dyn Write, reports: &[DraftReport], opts: &Options) -> io::Result<()> {
-    let lang = opts.lang;
     for r in reports {
+        render_draft(out, r, opts)?;
+    }
+    render_totals(out, &totals(reports), opts.lang)
+}
+
+/// The counts of one draft for its summary line: errors, warnings, missing materials.
+fn counts(r: &DraftReport, lang: Lang) -> String {
+    let (e, w, m) = (r.count(Severity::Error), r.count(Severity::Warning), r.missing());
+    if lang == Lang::Zh {
+        format!("{e} 个错误 · {w} 个警告 · 缺 {m} 项材料")
+    } else {
+        format!("{e} errors · {w} warnings · {m} materials missing")
+    }
+}
+
+/// One draft: its summary line (path, ready or not, principal · province · kind, counts), its
+/// findings and its checklist.
+pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io::Result<()> {
+    let lang = opts.lang;
+    {
         let status = if r.ready() {
             t(lang, "可以提交", "ready")
         } else {
@@ -60,7 +81,11 @@ pub fn render(out: &mut dyn Write, reports: &[DraftReport], opts: &Options) -> i
             .collect::<Vec<_>>()
             .join(" · ");
         let status = crate::color::paint(opts.color, if r.ready() { crate::color::GREEN } else { crate::color::RED }, status);
-        writeln!(out, "{}  [{}]  {}", r.path, status, who)?;
+        if who.is_empty() {
+            writeln!(out, "{}  [{}]  ({})", r.path, status, counts(r, lang))?;
+        } else {
+            writeln!(out, "{}  [{}]  {}  ({})", r.path, status, who, counts(r, lang))?;
+        }
         if r.findings.is_empty() {
             writeln!(out, "  {}", t(lang, "没有发现问题。", "No findings."))?;
         } else {
@@ -114,18 +139,87 @@ pub fn render(out: &mut dyn Write, reports: &[DraftReport], opts: &Options) -> i
         }
         writeln!(out)?;
     }
-    let tt = totals(reports);
+    Ok(())
+}
+
+/// The findings that involve two drafts, after the last draft.
+pub fn render_cross(out: &mut dyn Write, cross: &[CrossFinding], opts: &Options) -> io::Result<()> {
+    if cross.is_empty() {
+        return Ok(());
+    }
+    let lang = opts.lang;
+    writeln!(out, "{}", t(lang, "跨草稿检查：", "Across drafts:"))?;
+    let mut table = new_table(opts.width);
+    table.set_header(vec![
+        t(lang, "级别", "Level"),
+        t(lang, "规则", "Rule"),
+        t(lang, "草稿", "Draft"),
+        t(lang, "另一份草稿", "Other draft"),
+        t(lang, "问题", "Problem"),
+        t(lang, "修改建议", "Fix"),
+    ]);
+    for c in cross {
+        let f = &c.finding;
+        let at = |path: &str, field: &str, pos: Option<crate::draft::node::Pos>| match pos {
+            Some(p) => format!("{path}:{}:{}\n{field}", p.line, p.column),
+            None => format!("{path}\n{field}"),
+        };
+        table.add_row(vec![
+            severity_label(f.severity, lang).to_string(),
+            f.rule.clone(),
+            at(&c.path, &f.field, f.pos),
+            at(&c.other_path, &c.other_field, c.other_pos),
+            mask_text(f.message.get(lang)),
+            mask_text(f.fix.get(lang)),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    writeln!(out)
+}
+
+pub fn render_totals(out: &mut dyn Write, tt: &Totals, lang: Lang) -> io::Result<()> {
+    let missing = if tt.missing == 0 {
+        String::new()
+    } else if lang == Lang::Zh {
+        format!("缺 {} 项材料，", tt.missing)
+    } else {
+        format!("{} materials missing, ", tt.missing)
+    };
+    let cross = if tt.cross_draft == 0 {
+        String::new()
+    } else if lang == Lang::Zh {
+        format!("（其中跨草稿问题 {} 个）", tt.cross_draft)
+    } else {
+        format!(" ({} across drafts)", tt.cross_draft)
+    };
     if lang == Lang::Zh {
         writeln!(
             out,
-            "共 {} 份草稿：{} 份可以提交，{} 个错误，{} 个警告，{} 个提示。",
-            tt.drafts, tt.ready, tt.errors, tt.warnings, tt.infos
+            "共 {} 份草稿：{} 份可以提交，{}{} 个错误，{} 个警告，{} 个提示{}。",
+            tt.drafts, tt.ready, missing, tt.errors, tt.warnings, tt.infos, cross
         )
     } else {
         writeln!(
             out,
-            "{} drafts: {} ready, {} errors, {} warnings, {} infos.",
-            tt.drafts, tt.ready, tt.errors, tt.warnings, tt.infos
+            "{} drafts: {} ready, {}{} errors, {} warnings, {} infos{}.",
+            tt.drafts, tt.ready, missing, tt.errors, tt.warnings, tt.infos, cross
         )
+    }
+}
+
+/// The table report, streamed: each draft as it comes, then the cross-draft table and totals.
+pub struct TableSink<W: Write> {
+    pub out: W,
+    pub opts: Options,
+}
+
+impl<W: Write> Sink for TableSink<W> {
+    fn draft(&mut self, r: &DraftReport) -> io::Result<()> {
+        render_draft(&mut self.out, r, &self.opts)
+    }
+    fn end(&mut self, cross: &[CrossFinding], totals: &Totals) -> io::Result<()> {
+        render_cross(&mut self.out, cross, &self.opts)?;
+        render_totals(&mut self.out, totals, self.opts.lang)?;
+        self.out.flush()
     }
 }

@@ -267,6 +267,52 @@ pub fn get_path<'a>(node: &'a Node, path: &[&str]) -> Vec<(String, Option<&'a No
 
 use crate::draft::node::{Node, Val};
 
+/// One step of a concrete path: a key, or an array index where the pattern has `*`.
+#[derive(Clone, Copy)]
+enum Seg<'p> {
+    Key(&'p str),
+    Index(usize),
+}
+
+fn trail_path(trail: &[Seg]) -> String {
+    let mut out = String::new();
+    for (i, s) in trail.iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        match s {
+            Seg::Key(k) => out.push_str(k),
+            Seg::Index(n) => out.push_str(&n.to_string()),
+        }
+    }
+    out
+}
+
+/// `get_path` without building a path string per match: `f` gets the trail and the node.
+fn visit_path<'a, 'p>(node: Option<&'a Node>, rest: &[&'p str], trail: &mut Vec<Seg<'p>>, f: &mut dyn FnMut(&[Seg<'p>], Option<&'a Node>)) {
+    let Some((head, tail)) = rest.split_first() else {
+        f(trail, node);
+        return;
+    };
+    // As in get_path: a scalar where a table was expected has no sub-keys to require.
+    if node.is_some_and(|n| !matches!(n.val, Val::Table(_) | Val::Arr(_))) {
+        return;
+    }
+    if *head == "*" {
+        if let Some(Node { val: Val::Arr(items), .. }) = node {
+            for (i, it) in items.iter().enumerate() {
+                trail.push(Seg::Index(i));
+                visit_path(Some(it), tail, trail, f);
+                trail.pop();
+            }
+        }
+        return;
+    }
+    trail.push(Seg::Key(head));
+    visit_path(node.and_then(|n| n.get(head)), tail, trail, f);
+    trail.pop();
+}
+
 fn number_problem(t: DocType, n: &str) -> Option<Problem> {
     match t {
         DocType::ResidentId | DocType::TemporaryId => resident_id::parse(n).err(),
@@ -341,6 +387,10 @@ fn domain_of(s: &str) -> Option<domain::DomainName> {
 }
 
 fn same_domain(a: &str, b: &str) -> bool {
+    // Equal text is the same domain without IDNA processing (the common case).
+    if a.trim().eq_ignore_ascii_case(b.trim()) {
+        return true;
+    }
     match (domain_of(a), domain_of(b)) {
         (Some(x), Some(y)) => x.ascii == y.ascii,
         _ => a.trim().eq_ignore_ascii_case(b.trim()),
@@ -413,21 +463,26 @@ impl Check {
                 let Some(root) = d.root.as_ref() else { return hits };
                 for f in fields {
                     let parts: Vec<&str> = f.split('.').collect();
-                    for (path, node) in get_path(root, &parts) {
+                    // The concrete path is only spelt out for a missing value (most are there).
+                    visit_path(Some(root), &parts, &mut Vec::new(), &mut |trail, node| {
                         let empty = match node {
                             None => true,
                             Some(Node { val: Val::Str(s), .. }) => s.trim().is_empty(),
                             Some(Node { val: Val::Arr(a), .. }) => a.is_empty(),
                             _ => false,
                         };
+                        if !empty {
+                            return;
+                        }
+                        let path = trail_path(trail);
                         // Individuals give their document once (see the reader).
                         let derived = cx.is_individual()
                             && path.starts_with("principal.responsible.")
                             && (path.starts_with("principal.responsible.document") || path == "principal.responsible.name");
-                        if empty && !derived {
+                        if !derived {
                             hits.push(Hit::at(path.clone()).var("key", path));
                         }
-                    }
+                    });
                 }
             }
             Check::HasDomains => {
@@ -1318,3 +1373,32 @@ impl Check {
 /// this file, where the check that needs it lives.
 #[allow(dead_code)]
 fn _validators_used(_: validators::Level) {}
+
+#[cfg(test)]
+mod path_tests {
+    use super::*;
+
+    /// `visit_path` finds the same concrete paths (and nodes) as `get_path`.
+    #[test]
+    fn visit_path_agrees_with_get_path() {
+        let src = "[principal]\nname = \"x\"\n[principal.responsible]\nname = \"\"\n[[domain]]\nname = \"a.cn\"\n[[domain]]\nholder = \"y\"\n[[website]]\nresponsible = \"principal\"\n";
+        let d = crate::draft::load_str(src).draft.unwrap();
+        let root = d.root.as_ref().unwrap();
+        for pattern in [
+            "principal.name",
+            "principal.responsible.name",
+            "domain.*.name",
+            "website.*.responsible.name",
+            "app.*.name",
+            "account.resource.kind",
+        ] {
+            let parts: Vec<&str> = pattern.split('.').collect();
+            let want: Vec<(String, bool)> = get_path(root, &parts).into_iter().map(|(p, n)| (p, n.is_some())).collect();
+            let mut got = Vec::new();
+            visit_path(Some(root), &parts, &mut Vec::new(), &mut |t, n| {
+                got.push((trail_path(t), n.is_some()))
+            });
+            assert_eq!(got, want, "{pattern}");
+        }
+    }
+}

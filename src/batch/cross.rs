@@ -1,0 +1,362 @@
+//! Cross-draft checks: what no single draft can show. The same mobile, e-mail or ID number
+//! used by the responsible persons of different principals, the same domain in two drafts, and
+//! two drafts for one principal.
+//!
+//! Memory stays small per draft: a worker turns a draft into [`Keys`] (a few hashed values),
+//! and the index keeps, per distinct value, only its first occurrence (draft number, principal
+//! hash, which field, its position): about a hundred bytes per value. Values are hashed with a
+//! fixed-key SipHash (`DefaultHasher::new()`), so the run is deterministic; the raw values are
+//! not kept, which also keeps personal data out of memory that outlives the draft.
+
+use crate::diag::{Finding, Hit};
+use crate::draft::node::Pos;
+use crate::draft::{Draft, Person, Responsible};
+use crate::pii::mask;
+use crate::rules::{RuleSet, engine};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// What kind of value a key is; values of different kinds never match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Kind {
+    Mobile,
+    Email,
+    Id,
+    Domain,
+}
+
+/// Whose value it is in the draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    Principal,
+    // Indices past 255 are not kept (no order has that many websites, apps or domains).
+    Website(u8),
+    App(u8),
+    Domain(u8),
+}
+
+/// Which key of the owner's person table (or the domain's name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Mobile,
+    Emergency,
+    Email,
+    Id,
+    Name,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Where {
+    owner: Owner,
+    slot: Slot,
+}
+
+impl Where {
+    fn field(self) -> String {
+        let person = match self.owner {
+            Owner::Principal => "principal.responsible".to_string(),
+            Owner::Website(i) => format!("website.{i}.responsible"),
+            Owner::App(i) => format!("app.{i}.responsible"),
+            Owner::Domain(i) => return format!("domain.{i}.name"),
+        };
+        let key = match self.slot {
+            Slot::Mobile => "contact.mobile",
+            Slot::Emergency => "contact.emergency_phone",
+            Slot::Email => "contact.email",
+            Slot::Id => "document.number",
+            Slot::Name => "name",
+        };
+        format!("{person}.{key}")
+    }
+}
+
+/// One value a draft contributes, with its masked form for the message.
+#[derive(Debug, Clone)]
+struct Value {
+    kind: Kind,
+    hash: u64,
+    at: Where,
+    pos: Option<Pos>,
+    shown: String,
+}
+
+/// The little a draft leaves for the cross-draft checks (built on a worker, consumed in order).
+#[derive(Debug, Clone, Default)]
+pub struct Keys {
+    /// Who the principal is: its document number, else its name.
+    principal: Option<(u64, &'static str, Option<Pos>)>,
+    values: Vec<Value>,
+}
+
+fn hash_of(kind: Kind, value: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    kind.hash(&mut h);
+    value.hash(&mut h);
+    h.finish()
+}
+
+fn norm_mobile(s: &str) -> Option<String> {
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let d = match digits.len() {
+        13 if digits.starts_with("86") => digits[2..].to_string(),
+        15 if digits.starts_with("0086") => digits[4..].to_string(),
+        _ => digits,
+    };
+    (d.len() >= 7).then_some(d)
+}
+
+fn norm_email(s: &str) -> Option<String> {
+    let t = s.trim().to_lowercase();
+    t.contains('@').then_some(t)
+}
+
+fn norm_id(s: &str) -> Option<String> {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    (!t.is_empty()).then_some(t)
+}
+
+fn norm_domain(s: &str) -> Option<String> {
+    let t = s.trim().trim_end_matches('.');
+    // Most names are plain ASCII: lowercase is their canonical form; IDNA only for the rest.
+    if t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.') {
+        return (!t.is_empty()).then(|| t.to_ascii_lowercase());
+    }
+    match crate::validators::domain::parse(s) {
+        Ok(d) => Some(d.ascii.trim_end_matches('.').to_string()),
+        Err(_) => {
+            let t = s.trim().trim_end_matches('.').to_lowercase();
+            (!t.is_empty()).then_some(t)
+        }
+    }
+}
+
+impl Keys {
+    /// Pick the values out of a typed draft.
+    pub fn of(draft: &Draft) -> Keys {
+        let mut k = Keys::default();
+        let p = &draft.principal;
+        let pos = |f: &str| draft.positions.get(f).copied();
+        if let Some(n) = p.document.number.as_deref().and_then(norm_id) {
+            k.principal = Some((
+                hash_of(Kind::Id, &format!("principal:{n}")),
+                "principal.document.number",
+                pos("principal.document.number"),
+            ));
+        } else if let Some(n) = p.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            k.principal = Some((
+                hash_of(Kind::Id, &format!("principal-name:{n}")),
+                "principal.name",
+                pos("principal.name"),
+            ));
+        }
+        k.person(draft, Owner::Principal, &p.responsible);
+        for (i, w) in draft.websites.iter().enumerate().take(256) {
+            if let Some(Responsible::Person(person)) = &w.responsible {
+                k.person(draft, Owner::Website(i as u8), person);
+            }
+        }
+        for (i, a) in draft.apps.iter().enumerate().take(256) {
+            if let Some(Responsible::Person(person)) = &a.responsible {
+                k.person(draft, Owner::App(i as u8), person);
+            }
+        }
+        for (i, d) in draft.domains.iter().enumerate().take(256) {
+            if let Some(v) = d.name.as_deref().and_then(norm_domain) {
+                let at = Where {
+                    owner: Owner::Domain(i as u8),
+                    slot: Slot::Name,
+                };
+                k.push(draft, Kind::Domain, &v, at, v.clone());
+            }
+        }
+        k
+    }
+
+    fn person(&mut self, draft: &Draft, owner: Owner, person: &Person) {
+        let c = &person.contact;
+        for (slot, value) in [(Slot::Mobile, &c.mobile), (Slot::Emergency, &c.emergency_phone)] {
+            if let Some(v) = value.as_deref().and_then(norm_mobile) {
+                self.push(draft, Kind::Mobile, &v, Where { owner, slot }, mask(&v));
+            }
+        }
+        if let Some(v) = c.email.as_deref().and_then(norm_email) {
+            self.push(draft, Kind::Email, &v, Where { owner, slot: Slot::Email }, v.clone());
+        }
+        if person.document.doc_type.is_none_or(|t| t.is_personal())
+            && let Some(v) = person.document.number.as_deref().and_then(norm_id)
+        {
+            self.push(draft, Kind::Id, &v, Where { owner, slot: Slot::Id }, mask(&v));
+        }
+    }
+
+    fn push(&mut self, draft: &Draft, kind: Kind, value: &str, at: Where, shown: String) {
+        let hash = hash_of(kind, value);
+        // One entry per distinct value per draft: the same person named twice is one person.
+        if self.values.iter().any(|v| v.hash == hash) {
+            return;
+        }
+        let pos = draft.pos(&at.field());
+        self.values.push(Value {
+            kind,
+            hash,
+            at,
+            pos,
+            shown,
+        });
+    }
+}
+
+/// A position in 8 bytes (line 0 = none): the index keeps one per distinct value.
+#[derive(Debug, Clone, Copy)]
+struct SmallPos(u32, u32);
+
+impl SmallPos {
+    fn new(p: Option<Pos>) -> Self {
+        match p {
+            Some(p) => SmallPos(
+                u32::try_from(p.line).unwrap_or(u32::MAX),
+                u32::try_from(p.column).unwrap_or(u32::MAX),
+            ),
+            None => SmallPos(0, 0),
+        }
+    }
+    fn get(self) -> Option<Pos> {
+        (self.0 != 0).then_some(Pos {
+            line: self.0 as usize,
+            column: self.1 as usize,
+        })
+    }
+}
+
+/// The first draft a value was seen in: 32 bytes with its key, whatever the draft holds.
+#[derive(Debug, Clone, Copy)]
+struct First {
+    /// Hash of the principal (0 = unknown).
+    principal: u64,
+    draft: u32,
+    at: Where,
+    pos: SmallPos,
+}
+
+/// A finding about two drafts: it is reported on `path` (the later draft, in the batch's
+/// order) and names `other_path` (the earlier one).
+#[derive(Debug, Clone)]
+pub struct CrossFinding {
+    pub finding: Finding,
+    pub path: String,
+    pub other_path: String,
+    pub other_field: String,
+    pub other_pos: Option<Pos>,
+}
+
+/// The running index over all drafts seen so far. Keys are the value hashes (which already
+/// include the kind).
+#[derive(Debug, Default)]
+pub struct Index {
+    values: HashMap<u64, First>,
+    principals: HashMap<u64, (u32, SmallPos, &'static str)>,
+    pub findings: Vec<CrossFinding>,
+}
+
+impl Index {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add draft number `idx` (shown as `path`); `path_of` names an earlier draft.
+    pub fn add(&mut self, rules: &RuleSet, idx: u32, path: &str, keys: &Keys, path_of: &dyn Fn(u32) -> String) {
+        let principal = keys.principal.map_or(0, |p| p.0);
+        if let Some((h, field, pos)) = keys.principal {
+            match self.principals.entry(h) {
+                Entry::Occupied(e) => {
+                    let (first, other_pos, other_field) = *e.get();
+                    let other = path_of(first);
+                    let hit = Hit::at(field).var("other", other.clone());
+                    self.push(
+                        rules,
+                        "CROSS-PRINCIPAL",
+                        hit,
+                        pos,
+                        path,
+                        other,
+                        other_field.to_string(),
+                        other_pos.get(),
+                    );
+                }
+                Entry::Vacant(e) => {
+                    e.insert((idx, SmallPos::new(pos), field));
+                }
+            }
+        }
+        for v in &keys.values {
+            match self.values.entry(v.hash) {
+                Entry::Vacant(e) => {
+                    e.insert(First {
+                        principal,
+                        draft: idx,
+                        at: v.at,
+                        pos: SmallPos::new(v.pos),
+                    });
+                }
+                Entry::Occupied(e) => {
+                    let first = *e.get();
+                    if first.draft == idx {
+                        continue;
+                    }
+                    let code = match v.kind {
+                        // The same domain twice is a conflict whoever files it.
+                        Kind::Domain => "CROSS-DOMAIN",
+                        // Contact details and IDs: only between different principals (two drafts
+                        // of one principal are CROSS-PRINCIPAL's business).
+                        _ if first.principal != 0 && first.principal == principal => continue,
+                        Kind::Mobile => "CROSS-MOBILE",
+                        Kind::Email => "CROSS-EMAIL",
+                        Kind::Id => "CROSS-ID",
+                    };
+                    let other = path_of(first.draft);
+                    let other_field = first.at.field();
+                    let hit = Hit::at(v.at.field())
+                        .var("value", v.shown.clone())
+                        .var("other", other.clone())
+                        .var("other_field", other_field.clone());
+                    self.push(rules, code, hit, v.pos, path, other, other_field, first.pos.get());
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        rules: &RuleSet,
+        code: &str,
+        hit: Hit,
+        pos: Option<Pos>,
+        path: &str,
+        other_path: String,
+        other_field: String,
+        other_pos: Option<Pos>,
+    ) {
+        let mut finding = engine::finding(rules, code, &hit, None);
+        finding.pos = pos;
+        self.findings.push(CrossFinding {
+            finding,
+            path: path.to_string(),
+            other_path,
+            other_field,
+            other_pos,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the index keeps per distinct value stays small (the batch's memory budget).
+    #[test]
+    fn index_entries_are_small() {
+        assert!(std::mem::size_of::<(u64, First)>() <= 32, "{}", std::mem::size_of::<(u64, First)>());
+    }
+}
