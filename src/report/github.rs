@@ -66,12 +66,7 @@ impl<W: Write> Sink for GithubSink<W> {
         for f in &r.findings {
             annotation(&mut self.out, &r.path, f, f.pos, "", lang)?;
         }
-        let who = [r.principal.as_deref(), r.province.as_deref(), r.kind.as_deref()]
-            .iter()
-            .flatten()
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let who = r.who();
         let (e, w, m) = (r.count(Severity::Error), r.count(Severity::Warning), r.missing());
         let line = if lang == Lang::Zh {
             let status = if r.ready() { "可以提交" } else { "需要修改" };

@@ -30,6 +30,15 @@ impl DraftReport {
     pub fn ready(&self) -> bool {
         self.count(Severity::Error) == 0
     }
+    /// "principal · province · kind", leaving out what the draft does not say.
+    pub fn who(&self) -> String {
+        [self.principal.as_deref(), self.province.as_deref(), self.kind.as_deref()]
+            .iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
     pub fn missing(&self) -> usize {
         self.checklist.iter().filter(|c| c.status == Status::Missing).count()
     }

@@ -74,12 +74,7 @@ pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io:
         } else {
             t(lang, "需要修改", "not ready")
         };
-        let who = [r.principal.as_deref(), r.province.as_deref(), r.kind.as_deref()]
-            .iter()
-            .flatten()
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let who = r.who();
         let status = crate::color::paint(opts.color, if r.ready() { crate::color::GREEN } else { crate::color::RED }, status);
         if who.is_empty() {
             writeln!(out, "{}  [{}]  ({})", r.path, status, counts(r, lang))?;

@@ -17,7 +17,6 @@ pub mod tty;
 
 use crate::diag::{Lang, Severity};
 use crate::report::{self, DraftReport};
-use crate::rules::materials::Status;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use flow::{Flow, Progress, tr};
@@ -121,46 +120,6 @@ fn newest_saved(dir: &Path) -> Result<PathBuf> {
     }
     best.map(|(_, p)| p)
         .with_context(|| format!("no saved wizard drafts in {}", dir.display()))
-}
-
-/// The checklist as Markdown: every material, its status, and the findings still open.
-pub fn checklist_markdown(r: &DraftReport, lang: Lang) -> String {
-    let t = |zh: &str, en: &str| tr(lang, zh, en);
-    let mut s = format!("# {}\n\n", t("备案材料清单", "Filing checklist"));
-    let who = [r.principal.as_deref(), r.province.as_deref(), r.kind.as_deref()]
-        .iter()
-        .flatten()
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" · ");
-    if !who.is_empty() {
-        s.push_str(&format!("{}{who}\n\n", t("主体：", "Principal: ")));
-    }
-    for c in &r.checklist {
-        let mark = if c.status == Status::Have { "x" } else { " " };
-        s.push_str(&format!("- [{mark}] **{}**", c.material.get(lang)));
-        if !c.why.get(lang).is_empty() {
-            s.push_str(&format!(": {}", c.why.get(lang)));
-        }
-        if let Some(signer) = &c.signer {
-            s.push_str(&format!("（{}）", signer.get(lang)));
-        }
-        s.push('\n');
-    }
-    if !r.findings.is_empty() {
-        s.push_str(&format!("\n## {}\n\n", t("仍需处理", "Still to fix")));
-        for f in &r.findings {
-            s.push_str(&format!(
-                "- {} `{}` ({}): {}. {}\n",
-                f.rule,
-                f.field,
-                f.severity.as_str(),
-                crate::pii::mask_text(f.message.get(lang)),
-                crate::pii::mask_text(f.fix.get(lang))
-            ));
-        }
-    }
-    s
 }
 
 /// An existing output folder that is not empty is replaced only with `--force`.
