@@ -136,7 +136,7 @@ impl Keys {
     pub fn of(draft: &Draft) -> Keys {
         let mut k = Keys::default();
         let p = &draft.principal;
-        let pos = |f: &str| draft.positions.get(f).copied();
+        let pos = |f: &str| draft.exact_pos(f);
         if let Some(n) = p.document.number.as_deref().and_then(norm_id) {
             k.principal = Some((
                 hash_of(Kind::Id, &format!("principal:{n}")),

@@ -220,7 +220,6 @@ impl Reader {
             self.wrong_type(node, path, "table");
             return None;
         };
-        self.draft.positions.insert(path.to_string(), node.pos);
         for (k, v) in entries {
             if !known.contains(&k.as_str()) {
                 let best = known
@@ -246,14 +245,12 @@ impl Reader {
         Some(entries)
     }
 
-    fn node<'n>(&mut self, t: Option<&'n [(String, Node)]>, path: &str, key: &str) -> Option<&'n Node> {
-        let n = t?.iter().find(|(k, _)| k == key).map(|(_, v)| v)?;
-        self.draft.positions.insert(join(path, key), n.pos);
-        Some(n)
+    fn node<'n>(&self, t: Option<&'n [(String, Node)]>, key: &str) -> Option<&'n Node> {
+        t?.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     fn string(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<String> {
-        let n = self.node(t, path, key)?;
+        let n = self.node(t, key)?;
         match &n.val {
             Val::Str(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
             _ => {
@@ -264,7 +261,7 @@ impl Reader {
     }
 
     fn boolean(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<bool> {
-        let n = self.node(t, path, key)?;
+        let n = self.node(t, key)?;
         match &n.val {
             Val::Bool(b) => Some(*b),
             _ => {
@@ -275,7 +272,7 @@ impl Reader {
     }
 
     fn int(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<i64> {
-        let n = self.node(t, path, key)?;
+        let n = self.node(t, key)?;
         match &n.val {
             Val::Int(i) => Some(*i),
             _ => {
@@ -286,7 +283,7 @@ impl Reader {
     }
 
     fn date(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<NaiveDate> {
-        let n = self.node(t, path, key)?;
+        let n = self.node(t, key)?;
         match &n.val {
             Val::Date(d) => Some(*d),
             // People quote dates; accept "2027-01-01" rather than reject a clear answer.
@@ -305,7 +302,7 @@ impl Reader {
     }
 
     fn validity(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<Validity> {
-        let n = self.node(t, path, key)?;
+        let n = self.node(t, key)?;
         match &n.val {
             Val::Date(d) => Some(Validity::Until(*d)),
             Val::Str(s) => {
@@ -330,16 +327,14 @@ impl Reader {
     }
 
     fn strings(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Vec<String> {
-        let Some(n) = self.node(t, path, key) else { return Vec::new() };
+        let Some(n) = self.node(t, key) else { return Vec::new() };
         match &n.val {
             Val::Arr(items) => {
                 let mut out = Vec::new();
                 for (i, item) in items.iter().enumerate() {
-                    let p = format!("{}.{i}", join(path, key));
-                    self.draft.positions.insert(p.clone(), item.pos);
                     match &item.val {
                         Val::Str(s) => out.push(s.trim().to_string()),
-                        _ => self.wrong_type(item, &p, "string"),
+                        _ => self.wrong_type(item, &format!("{}.{i}", join(path, key)), "string"),
                     }
                 }
                 out
@@ -354,7 +349,7 @@ impl Reader {
     }
 
     fn tables<'n>(&mut self, t: Option<&'n [(String, Node)]>, path: &str, key: &str) -> Vec<(String, &'n Node)> {
-        let Some(n) = self.node(t, path, key) else { return Vec::new() };
+        let Some(n) = self.node(t, key) else { return Vec::new() };
         match &n.val {
             Val::Arr(items) => items
                 .iter()
@@ -381,7 +376,10 @@ impl Reader {
         match parse(&s) {
             Some(v) => Some(v),
             None => {
-                let pos = self.draft.positions[&join(path, key)];
+                let pos = t
+                    .and_then(|t| t.iter().find(|(k, _)| k == key))
+                    .map(|(_, v)| v.pos)
+                    .unwrap_or_default();
                 let hit = Hit::at(join(path, key)).var("value", s).var("known", known());
                 self.issue("DRAFT-UNKNOWN-VALUE", hit, pos);
                 None
@@ -390,9 +388,9 @@ impl Reader {
     }
 
     /// Open vocabularies: an unknown value is kept and warned about.
-    fn open_value(&mut self, field: String, value: &str, known: &[&str]) {
+    fn open_value(&mut self, root: &Node, field: String, value: &str, known: &[&str]) {
         if !known.iter().any(|k| k.eq_ignore_ascii_case(value)) {
-            let pos = self.draft.pos(&field).unwrap_or_default();
+            let pos = super::node::nearest_pos(root, &field).unwrap_or_default();
             let hit = Hit::at(field).var("value", value).var("known", known.join(", "));
             self.issue("DRAFT-UNKNOWN-OPTION", hit, pos);
         }
@@ -405,19 +403,22 @@ impl Reader {
         if let Some(f) = self.draft.format
             && f != 1
         {
-            let pos = self.draft.positions["format"];
+            let pos = top
+                .and_then(|t| t.iter().find(|(k, _)| k == "format"))
+                .map(|(_, v)| v.pos)
+                .unwrap_or_default();
             self.issue("DRAFT-FORMAT", Hit::at("format").var("value", f.to_string()), pos);
         }
 
-        if let Some(n) = self.node(top, "", "account") {
+        if let Some(n) = self.node(top, "account") {
             let a = self.table(n, "account", ACCOUNT);
             self.draft.account.provider = self.string(a, "account", "provider");
             if let Some(p) = self.draft.account.provider.clone() {
-                self.open_value("account.provider".into(), &p, PROVIDERS);
+                self.open_value(root, "account.provider".into(), &p, PROVIDERS);
             }
             self.draft.account.real_name_verified = self.boolean(a, "account", "real_name_verified");
             self.draft.account.filing_type = self.vocab(a, "account", "filing_type", FilingType::parse, FilingType::known);
-            if let Some(rn) = self.node(a, "account", "resource") {
+            if let Some(rn) = self.node(a, "resource") {
                 let r = self.table(rn, "account.resource", RESOURCE);
                 let res = Resource {
                     kind: self.string(r, "account.resource", "kind"),
@@ -426,13 +427,13 @@ impl Reader {
                     filings_used: self.int(r, "account.resource", "filings_used"),
                 };
                 if let Some(k) = res.kind.clone() {
-                    self.open_value("account.resource.kind".into(), &k, RESOURCE_KINDS);
+                    self.open_value(root, "account.resource.kind".into(), &k, RESOURCE_KINDS);
                 }
                 self.draft.account.resource = res;
             }
         }
 
-        if let Some(n) = self.node(top, "", "principal") {
+        if let Some(n) = self.node(top, "principal") {
             let p = self.table(n, "principal", PRINCIPAL);
             let pr = &mut Principal {
                 kind: self.vocab(p, "principal", "kind", PrincipalKind::parse, PrincipalKind::known),
@@ -444,13 +445,13 @@ impl Reader {
                 mailing_address: self.string(p, "principal", "mailing_address"),
                 ..Default::default()
             };
-            if let Some(d) = self.node(p, "principal", "document") {
+            if let Some(d) = self.node(p, "document") {
                 pr.document = self.document(d, "principal.document");
             }
-            if let Some(r) = self.node(p, "principal", "responsible") {
+            if let Some(r) = self.node(p, "responsible") {
                 pr.responsible = self.person(r, "principal.responsible");
             }
-            if let Some(r) = self.node(p, "principal", "legal_representative") {
+            if let Some(r) = self.node(p, "legal_representative") {
                 pr.legal_representative = Some(self.person(r, "principal.legal_representative"));
             }
             // An individual is their own responsible person; hand-written drafts often give
@@ -501,10 +502,10 @@ impl Reader {
                     w.service_content[i] = id.to_string();
                     continue;
                 }
-                self.open_value(format!("{path}.service_content.{i}"), s, &known);
+                self.open_value(root, format!("{path}.service_content.{i}"), s, &known);
             }
             for (i, l) in w.languages.clone().iter().enumerate() {
-                self.open_value(format!("{path}.languages.{i}"), l, LANGUAGES);
+                self.open_value(root, format!("{path}.languages.{i}"), l, LANGUAGES);
             }
             for (pp, pn) in self.tables(t, &path, "preapproval") {
                 let pt = self.table(pn, &pp, PREAPPROVAL);
@@ -532,7 +533,7 @@ impl Reader {
             self.draft.apps.push(a);
         }
 
-        if let Some(n) = self.node(top, "", "materials")
+        if let Some(n) = self.node(top, "materials")
             && let Some(entries) = self.table(n, "materials", &[])
         {
             // Any key is allowed here; the checklist says which keys it looks for.
@@ -540,7 +541,6 @@ impl Reader {
                 .retain(|i| !(i.code == "DRAFT-UNKNOWN-KEY" && i.hit.field.starts_with("materials.")));
             for (k, v) in entries {
                 let path = format!("materials.{k}");
-                self.draft.positions.insert(path.clone(), v.pos);
                 match &v.val {
                     Val::Str(s) => self.draft.materials.push((k.clone(), s.clone())),
                     _ => self.wrong_type(v, &path, "string (a file path)"),
@@ -550,7 +550,7 @@ impl Reader {
     }
 
     fn responsible(&mut self, t: Option<&[(String, Node)]>, path: &str) -> Option<Responsible> {
-        let n = self.node(t, path, "responsible")?;
+        let n = self.node(t, "responsible")?;
         match &n.val {
             Val::Str(s) if s.trim() == "principal" || s.trim() == "主体负责人" => Some(Responsible::Principal),
             Val::Table(_) => Some(Responsible::Person(Box::new(self.person(n, &join(path, "responsible"))))),
@@ -580,10 +580,10 @@ impl Reader {
             social_security_months: self.int(t, path, "social_security_months"),
             ..Default::default()
         };
-        if let Some(d) = self.node(t, path, "document") {
+        if let Some(d) = self.node(t, "document") {
             p.document = self.document(d, &join(path, "document"));
         }
-        if let Some(r) = self.node(t, path, "residence_permit") {
+        if let Some(r) = self.node(t, "residence_permit") {
             let rp = join(path, "residence_permit");
             let rt = self.table(r, &rp, PERMIT);
             p.residence_permit = Some(ResidencePermit {
@@ -591,7 +591,7 @@ impl Reader {
                 valid_until: self.date(rt, &rp, "valid_until"),
             });
         }
-        if let Some(c) = self.node(t, path, "contact") {
+        if let Some(c) = self.node(t, "contact") {
             let cp = join(path, "contact");
             let ct = self.table(c, &cp, CONTACT);
             p.contact = Contact {

@@ -3,7 +3,6 @@
 
 use crate::province::Province;
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 use super::node::{Node, Pos};
 
@@ -248,25 +247,19 @@ pub struct Draft {
     pub apps: Vec<App>,
     /// `[materials]`: key → path relative to the draft.
     pub materials: Vec<(String, String)>,
-    /// Dotted field path → where it is in the file.
-    pub positions: HashMap<String, Pos>,
     /// The document as parsed, for writing it back out and for checks over raw keys.
     pub root: Option<Node>,
 }
 
 impl Draft {
+    /// Where `field` is in the file, or its nearest parent (positions are looked up only when a
+    /// finding needs one, so reading a draft builds no index).
     pub fn pos(&self, field: &str) -> Option<Pos> {
-        // A finding on a missing key points at the nearest parent that exists.
-        let mut f = field;
-        loop {
-            if let Some(p) = self.positions.get(f) {
-                return Some(*p);
-            }
-            match f.rfind('.') {
-                Some(i) => f = &f[..i],
-                None => return None,
-            }
-        }
+        super::node::nearest_pos(self.root.as_ref()?, field)
+    }
+    /// Where `field` itself is, if the draft has it.
+    pub fn exact_pos(&self, field: &str) -> Option<Pos> {
+        super::node::find(self.root.as_ref()?, field).map(|n| n.pos)
     }
     pub fn has_material(&self, key: &str) -> bool {
         self.materials.iter().any(|(k, _)| k == key)

@@ -50,6 +50,41 @@ impl Node {
     }
 }
 
+/// The node at a dotted path (`domain.0.name`): table keys and array indices.
+pub fn find<'a>(root: &'a Node, field: &str) -> Option<&'a Node> {
+    let mut cur = root;
+    for part in field.split('.') {
+        cur = match &cur.val {
+            Val::Table(t) => &t.iter().find(|(k, _)| k == part)?.1,
+            Val::Arr(a) => a.get(part.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(cur)
+}
+
+/// Where `field` is, or, when it is missing, where its nearest parent below the root is: a
+/// finding about a missing key points at the table it belongs in.
+pub fn nearest_pos(root: &Node, field: &str) -> Option<Pos> {
+    let mut cur = root;
+    let mut found = None;
+    for part in field.split('.') {
+        let next = match &cur.val {
+            Val::Table(t) => t.iter().find(|(k, _)| k == part).map(|(_, v)| v),
+            Val::Arr(a) => part.parse::<usize>().ok().and_then(|i| a.get(i)),
+            _ => None,
+        };
+        match next {
+            Some(n) => {
+                found = Some(n.pos);
+                cur = n;
+            }
+            None => break,
+        }
+    }
+    found
+}
+
 /// Byte offset → 1-based line and column (columns count characters, as editors do).
 pub struct LineIndex {
     starts: Vec<usize>,
