@@ -545,14 +545,16 @@ impl Check {
                 receipt_material,
                 who,
             } => {
-                let mut docs: Vec<(String, &Document)> = Vec::new();
-                if who.is_empty() {
-                    docs = cx.documents();
+                let owned: Vec<(String, &Document)>;
+                let docs: &[(String, &Document)] = if who.is_empty() {
+                    cx.documents()
                 } else {
-                    for p in cx.persons_in(who) {
-                        docs.push((format!("{}.document", p.path), &p.person.document));
-                    }
-                }
+                    owned = cx
+                        .persons_in(who)
+                        .map(|p| (format!("{}.document", p.path), &p.person.document))
+                        .collect();
+                    &owned
+                };
                 for (path, doc) in docs {
                     if let Some(Validity::Until(until)) = doc.valid_until {
                         let field = format!("{path}.valid_until");
@@ -946,24 +948,23 @@ impl Check {
                 }
             }
             Check::DomainRegistrable { allow_under } => {
-                for (i, dm) in d.domains.iter().enumerate() {
-                    if let Some(n) = &dm.name
-                        && let Some(p) = domain_of(n)
-                        && domain::is_subdomain(&p)
-                        && !department_domain(&p, allow_under)
+                for i in 0..d.domains.len() {
+                    if let Some(p) = cx.domain(i)
+                        && domain::is_subdomain(p)
+                        && !department_domain(p, allow_under)
                     {
                         hits.push(
                             Hit::at(format!("domain.{i}.name"))
                                 .var("value", p.unicode.clone())
-                                .var("registrable", domain::registrable(&p)),
+                                .var("registrable", domain::registrable(p)),
                         );
                     }
                 }
             }
             Check::DomainSuffixStatus { status } => {
-                for (i, dm) in d.domains.iter().enumerate() {
-                    if let Some(p) = dm.name.as_deref().and_then(domain_of) {
-                        let st = domain::suffix_status(&p);
+                for i in 0..d.domains.len() {
+                    if let Some(p) = cx.domain(i) {
+                        let st = domain::suffix_status(p);
                         let m = match st {
                             domain::SuffixStatus::NotApproved => status == "not_approved",
                             domain::SuffixStatus::Unknown => status == "unknown",
@@ -972,7 +973,7 @@ impl Check {
                         if m {
                             hits.push(
                                 Hit::at(format!("domain.{i}.name"))
-                                    .var("suffix", domain::suffix(&p))
+                                    .var("suffix", domain::suffix(p))
                                     .var("table_date", domain::suffix_table_date()),
                             );
                         }
@@ -980,14 +981,14 @@ impl Check {
                 }
             }
             Check::DomainSuffixIn { allowed, forbidden } => {
-                for (i, dm) in d.domains.iter().enumerate() {
-                    if let Some(p) = dm.name.as_deref().and_then(domain_of) {
-                        let bad = (!allowed.is_empty() && !allowed.iter().any(|s| suffix_matches(&p, s)))
-                            || forbidden.iter().any(|s| suffix_matches(&p, s));
+                for i in 0..d.domains.len() {
+                    if let Some(p) = cx.domain(i) {
+                        let bad = (!allowed.is_empty() && !allowed.iter().any(|s| suffix_matches(p, s)))
+                            || forbidden.iter().any(|s| suffix_matches(p, s));
                         if bad {
                             hits.push(
                                 Hit::at(format!("domain.{i}.name"))
-                                    .var("suffix", domain::suffix(&p))
+                                    .var("suffix", domain::suffix(p))
                                     .var("allowed", allowed.join(" "))
                                     .var("forbidden", forbidden.join(" ")),
                             );

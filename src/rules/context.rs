@@ -3,8 +3,10 @@
 
 use crate::draft::*;
 use crate::province::Province;
+use crate::validators::domain::DomainName;
 use chrono::{Months, NaiveDate};
 use serde::Deserialize;
+use std::cell::OnceCell;
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -28,6 +30,11 @@ pub struct Ctx<'a> {
     pub province: Option<&'static Province>,
     /// The draft's folder: `[materials]` paths are relative to it.
     pub base: Option<&'a Path>,
+    // Worked out once per draft, not once per rule: a draft meets a hundred-odd rules.
+    persons: OnceCell<Vec<PersonRef<'a>>>,
+    documents: OnceCell<Vec<(String, &'a Document)>>,
+    website_responsibles: OnceCell<Vec<(usize, String, &'a Person)>>,
+    domains: OnceCell<Vec<Option<DomainName>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -37,6 +44,10 @@ impl<'a> Ctx<'a> {
             as_of,
             province: draft.principal.province,
             base: None,
+            persons: OnceCell::new(),
+            documents: OnceCell::new(),
+            website_responsibles: OnceCell::new(),
+            domains: OnceCell::new(),
         }
     }
 
@@ -68,71 +79,89 @@ impl<'a> Ctx<'a> {
 
     /// Every distinct person: the principal's responsible person, then each website's and
     /// app's own (a `"principal"` reference is the same person and is not repeated).
-    pub fn persons(&self) -> Vec<PersonRef<'a>> {
-        let d = self.draft;
-        let mut out = vec![PersonRef {
-            role: Role::PrincipalResponsible,
-            path: "principal.responsible".into(),
-            person: &d.principal.responsible,
-        }];
-        for (i, w) in d.websites.iter().enumerate() {
-            if let Some(Responsible::Person(p)) = &w.responsible {
-                out.push(PersonRef {
-                    role: Role::WebsiteResponsible,
-                    path: format!("website.{i}.responsible"),
-                    person: p,
-                });
+    pub fn persons(&self) -> &[PersonRef<'a>] {
+        self.persons.get_or_init(|| {
+            let d = self.draft;
+            let mut out = vec![PersonRef {
+                role: Role::PrincipalResponsible,
+                path: "principal.responsible".into(),
+                person: &d.principal.responsible,
+            }];
+            for (i, w) in d.websites.iter().enumerate() {
+                if let Some(Responsible::Person(p)) = &w.responsible {
+                    out.push(PersonRef {
+                        role: Role::WebsiteResponsible,
+                        path: format!("website.{i}.responsible"),
+                        person: p,
+                    });
+                }
             }
-        }
-        for (i, a) in d.apps.iter().enumerate() {
-            if let Some(Responsible::Person(p)) = &a.responsible {
-                out.push(PersonRef {
-                    role: Role::AppResponsible,
-                    path: format!("app.{i}.responsible"),
-                    person: p,
-                });
+            for (i, a) in d.apps.iter().enumerate() {
+                if let Some(Responsible::Person(p)) = &a.responsible {
+                    out.push(PersonRef {
+                        role: Role::AppResponsible,
+                        path: format!("app.{i}.responsible"),
+                        person: p,
+                    });
+                }
             }
-        }
-        out
+            out
+        })
     }
 
-    pub fn persons_in(&self, who: &[Role]) -> Vec<PersonRef<'a>> {
-        self.persons()
-            .into_iter()
-            .filter(|p| who.is_empty() || who.contains(&p.role))
-            .collect()
+    pub fn persons_in<'s>(&'s self, who: &'s [Role]) -> impl Iterator<Item = &'s PersonRef<'a>> {
+        self.persons().iter().filter(move |p| who.is_empty() || who.contains(&p.role))
     }
 
     /// The responsible person of each website (resolving `"principal"`), with its path.
-    pub fn website_responsibles(&self) -> Vec<(usize, String, &'a Person)> {
+    pub fn website_responsibles(&self) -> &[(usize, String, &'a Person)] {
         let d = self.draft;
-        d.websites
-            .iter()
-            .enumerate()
-            .filter_map(|(i, w)| match &w.responsible {
-                Some(Responsible::Principal) => Some((i, format!("website.{i}.responsible"), &d.principal.responsible)),
-                Some(Responsible::Person(p)) => Some((i, format!("website.{i}.responsible"), &**p)),
-                None => None,
-            })
-            .collect()
+        self.website_responsibles.get_or_init(|| {
+            d.websites
+                .iter()
+                .enumerate()
+                .filter_map(|(i, w)| match &w.responsible {
+                    Some(Responsible::Principal) => Some((i, format!("website.{i}.responsible"), &d.principal.responsible)),
+                    Some(Responsible::Person(p)) => Some((i, format!("website.{i}.responsible"), &**p)),
+                    None => None,
+                })
+                .collect()
+        })
     }
 
     /// Every document with its path: the principal's certificate, then each person's ID.
-    pub fn documents(&self) -> Vec<(String, &'a Document)> {
-        let mut out = Vec::new();
-        let d = self.draft;
-        // An individual's principal document is the person's own ID: check it once.
-        let individual_same = self.is_individual() && d.principal.document.number == d.principal.responsible.document.number;
-        if d.principal.document.number.is_some() || d.principal.document.doc_type.is_some() {
-            out.push(("principal.document".to_string(), &d.principal.document));
-        }
-        for p in self.persons() {
-            if p.role == Role::PrincipalResponsible && individual_same {
-                continue;
+    pub fn documents(&self) -> &[(String, &'a Document)] {
+        self.documents.get_or_init(|| {
+            let mut out = Vec::new();
+            let d = self.draft;
+            // An individual's principal document is the person's own ID: check it once.
+            let individual_same = self.is_individual() && d.principal.document.number == d.principal.responsible.document.number;
+            if d.principal.document.number.is_some() || d.principal.document.doc_type.is_some() {
+                out.push(("principal.document".to_string(), &d.principal.document));
             }
-            out.push((format!("{}.document", p.path), &p.person.document));
-        }
-        out
+            for p in self.persons() {
+                if p.role == Role::PrincipalResponsible && individual_same {
+                    continue;
+                }
+                out.push((format!("{}.document", p.path), &p.person.document));
+            }
+            out
+        })
+    }
+
+    /// Each `[[domain]]`'s name parsed (IDNA and all), by index; `None` where it is missing or
+    /// malformed.
+    pub fn domain(&self, i: usize) -> Option<&DomainName> {
+        self.domains
+            .get_or_init(|| {
+                self.draft
+                    .domains
+                    .iter()
+                    .map(|d| d.name.as_deref().and_then(|n| crate::validators::domain::parse(n).ok()))
+                    .collect()
+            })
+            .get(i)?
+            .as_ref()
     }
 
     /// Months between the as-of day and `date` are at least `months`.
