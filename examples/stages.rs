@@ -59,7 +59,7 @@ fn main() {
             }
         }
         let mut v: Vec<_> = per.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1));
+        v.sort_by_key(|e| std::cmp::Reverse(e.1));
         for (c, t) in v.iter().take(25) {
             println!("  {c:32} {:7.1} ms", t.as_secs_f64() * 1000.0);
         }
