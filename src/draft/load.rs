@@ -249,81 +249,72 @@ impl Reader {
         t?.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    fn string(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<String> {
+    /// Read one scalar: `read` gives `None` for a value of the wrong type (reported as
+    /// DRAFT-TYPE naming `expected`), or the value (itself `None` for an empty string).
+    fn scalar<T>(
+        &mut self,
+        t: Option<&[(String, Node)]>,
+        path: &str,
+        key: &str,
+        expected: &str,
+        read: impl Fn(&Val) -> Option<Option<T>>,
+    ) -> Option<T> {
         let n = self.node(t, key)?;
-        match &n.val {
-            Val::Str(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-            _ => {
-                self.wrong_type(n, &join(path, key), "string");
+        match read(&n.val) {
+            Some(v) => v,
+            None => {
+                self.wrong_type(n, &join(path, key), expected);
                 None
             }
         }
+    }
+
+    fn string(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<String> {
+        self.scalar(t, path, key, "string", |v| match v {
+            Val::Str(s) => Some(Some(s.trim().to_string()).filter(|s| !s.is_empty())),
+            _ => None,
+        })
     }
 
     fn boolean(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<bool> {
-        let n = self.node(t, key)?;
-        match &n.val {
-            Val::Bool(b) => Some(*b),
-            _ => {
-                self.wrong_type(n, &join(path, key), "boolean (true/false)");
-                None
-            }
-        }
+        self.scalar(t, path, key, "boolean (true/false)", |v| match v {
+            Val::Bool(b) => Some(Some(*b)),
+            _ => None,
+        })
     }
 
     fn int(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<i64> {
-        let n = self.node(t, key)?;
-        match &n.val {
-            Val::Int(i) => Some(*i),
-            _ => {
-                self.wrong_type(n, &join(path, key), "integer");
-                None
-            }
-        }
+        self.scalar(t, path, key, "integer", |v| match v {
+            Val::Int(i) => Some(Some(*i)),
+            _ => None,
+        })
     }
 
     fn date(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<NaiveDate> {
-        let n = self.node(t, key)?;
-        match &n.val {
-            Val::Date(d) => Some(*d),
+        self.scalar(t, path, key, "date (YYYY-MM-DD)", |v| match v {
+            Val::Date(d) => Some(Some(*d)),
             // People quote dates; accept "2027-01-01" rather than reject a clear answer.
-            Val::Str(s) => match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
-                Ok(d) => Some(d),
-                Err(_) => {
-                    self.wrong_type(n, &join(path, key), "date (YYYY-MM-DD)");
-                    None
-                }
-            },
-            _ => {
-                self.wrong_type(n, &join(path, key), "date (YYYY-MM-DD)");
-                None
-            }
-        }
+            Val::Str(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok().map(Some),
+            _ => None,
+        })
     }
 
     fn validity(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Option<Validity> {
-        let n = self.node(t, key)?;
-        match &n.val {
-            Val::Date(d) => Some(Validity::Until(*d)),
+        self.scalar(t, path, key, "date (YYYY-MM-DD) or \"long-term\"", |v| match v {
+            Val::Date(d) => Some(Some(Validity::Until(*d))),
             Val::Str(s) => {
                 let s = s.trim();
                 if ["long-term", "long_term", "longterm", "长期", "permanent"]
                     .iter()
                     .any(|v| v.eq_ignore_ascii_case(s))
                 {
-                    Some(Validity::LongTerm)
-                } else if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-                    Some(Validity::Until(d))
+                    Some(Some(Validity::LongTerm))
                 } else {
-                    self.wrong_type(n, &join(path, key), "date (YYYY-MM-DD) or \"long-term\"");
-                    None
+                    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(|d| Some(Validity::Until(d)))
                 }
             }
-            _ => {
-                self.wrong_type(n, &join(path, key), "date (YYYY-MM-DD) or \"long-term\"");
-                None
-            }
-        }
+            _ => None,
+        })
     }
 
     fn strings(&mut self, t: Option<&[(String, Node)]>, path: &str, key: &str) -> Vec<String> {
