@@ -123,7 +123,7 @@ pub enum Validity {
     LongTerm,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     pub doc_type: Option<DocType>,
     pub number: Option<String>,

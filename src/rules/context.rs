@@ -135,7 +135,8 @@ impl<'a> Ctx<'a> {
             let mut out = Vec::new();
             let d = self.draft;
             // An individual's principal document is the person's own ID: check it once.
-            let individual_same = self.is_individual() && d.principal.document.number == d.principal.responsible.document.number;
+            // (When the two copies differ, e.g. only one has the new expiry date, both are checked.)
+            let individual_same = self.is_individual() && d.principal.document == d.principal.responsible.document;
             if d.principal.document.number.is_some() || d.principal.document.doc_type.is_some() {
                 out.push(("principal.document".to_string(), &d.principal.document));
             }
