@@ -22,7 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
     $completions = @(switch ($command) {
         'beian' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, '打印版本')
@@ -48,7 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, '同时检查的草稿数（默认：每个 CPU 核心一个）')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, '出现这一级别或更严重的问题时以状态 1 退出')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('--require-materials', '--require-materials', [CompletionResultType]::ParameterName, '把 [materials] 中缺少的材料当作错误')
             [CompletionResult]::new('--no-checklist', '--no-checklist', [CompletionResultType]::ParameterName, '表格报告中不显示材料清单')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, '不在标准错误上显示进度条（标准输出上的报告不变）')
@@ -59,7 +59,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
         }
         'beian;rules' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, '列出规则（全国规则；加 --province 时包括该省规则）')
@@ -70,7 +70,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
         'beian;rules;list' {
             [CompletionResult]::new('--province', '--province', [CompletionResultType]::ParameterName, '备案地域：广东、广东省、44 或 guangdong')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, '输出 JSON 而不是表格')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
@@ -78,7 +78,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
         }
         'beian;rules;explain' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, '输出 JSON 而不是文本')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
@@ -105,7 +105,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('--answers', '--answers', [CompletionResultType]::ParameterName, '从草稿文件（完整或部分）预填答案；预填的答案会被检查而不再询问')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, '按点分键预填一个答案，例如 principal.province=广东（可重复）')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, '从不提问：一次列出所有缺少或无效的答案（标准输入不是终端时也是如此）')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, '替换 beian 以前写出的资料包文件夹')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
@@ -116,7 +116,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, '输出文件夹（默认：草稿旁的 <草稿名>-bundle）')
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, '按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, '替换已存在的资料包文件夹（仅限 beian 生成的文件夹）')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
@@ -124,7 +124,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
         }
         'beian;templates' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, '列出模板及其来源（内置或你的覆盖文件）')
@@ -134,14 +134,14 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
         }
         'beian;templates;list' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             break
         }
         'beian;templates;show' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             break
@@ -163,14 +163,14 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
         }
         'beian;completions' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             break
         }
         'beian;config' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, '打印配置文件的路径（文件可能还不存在）')
@@ -181,21 +181,21 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
         }
         'beian;config;path' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             break
         }
         'beian;config;show' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             break
         }
         'beian;config;init' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             break
@@ -221,7 +221,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
         }
         'beian;man' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             break

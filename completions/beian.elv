@@ -19,7 +19,7 @@ set edit:completion:arg-completer[beian] = {|@words|
     var completions = [
         &'beian'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand -h '打印帮助'
             cand --help '打印帮助'
             cand -V '打印版本'
@@ -44,7 +44,7 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand --jobs '同时检查的草稿数（默认：每个 CPU 核心一个）'
             cand --fail-on '出现这一级别或更严重的问题时以状态 1 退出'
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand --require-materials '把 [materials] 中缺少的材料当作错误'
             cand --no-checklist '表格报告中不显示材料清单'
             cand -q '不在标准错误上显示进度条（标准输出上的报告不变）'
@@ -54,7 +54,7 @@ set edit:completion:arg-completer[beian] = {|@words|
         }
         &'beian;rules'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand -h '打印帮助'
             cand --help '打印帮助'
             cand list '列出规则（全国规则；加 --province 时包括该省规则）'
@@ -64,14 +64,14 @@ set edit:completion:arg-completer[beian] = {|@words|
         &'beian;rules;list'= {
             cand --province '备案地域：广东、广东省、44 或 guangdong'
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand --json '输出 JSON 而不是表格'
             cand -h '打印帮助'
             cand --help '打印帮助'
         }
         &'beian;rules;explain'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand --json '输出 JSON 而不是文本'
             cand -h '打印帮助'
             cand --help '打印帮助'
@@ -93,7 +93,7 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand --answers '从草稿文件（完整或部分）预填答案；预填的答案会被检查而不再询问'
             cand --set '按点分键预填一个答案，例如 principal.province=广东（可重复）'
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand --no-input '从不提问：一次列出所有缺少或无效的答案（标准输入不是终端时也是如此）'
             cand --force '替换 beian 以前写出的资料包文件夹'
             cand -h '打印帮助'
@@ -103,14 +103,14 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand --out '输出文件夹（默认：草稿旁的 <草稿名>-bundle）'
             cand --as-of '按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date'
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand --force '替换已存在的资料包文件夹（仅限 beian 生成的文件夹）'
             cand -h '打印帮助'
             cand --help '打印帮助'
         }
         &'beian;templates'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand -h '打印帮助'
             cand --help '打印帮助'
             cand list '列出模板及其来源（内置或你的覆盖文件）'
@@ -119,13 +119,13 @@ set edit:completion:arg-completer[beian] = {|@words|
         }
         &'beian;templates;list'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand -h '打印帮助'
             cand --help '打印帮助'
         }
         &'beian;templates;show'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand -h '打印帮助'
             cand --help '打印帮助'
         }
@@ -142,13 +142,13 @@ set edit:completion:arg-completer[beian] = {|@words|
         }
         &'beian;completions'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand -h '打印帮助'
             cand --help '打印帮助'
         }
         &'beian;config'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand -h '打印帮助'
             cand --help '打印帮助'
             cand path '打印配置文件的路径（文件可能还不存在）'
@@ -158,19 +158,19 @@ set edit:completion:arg-completer[beian] = {|@words|
         }
         &'beian;config;path'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand -h '打印帮助'
             cand --help '打印帮助'
         }
         &'beian;config;show'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand -h '打印帮助'
             cand --help '打印帮助'
         }
         &'beian;config;init'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand -h '打印帮助'
             cand --help '打印帮助'
         }
@@ -190,7 +190,7 @@ set edit:completion:arg-completer[beian] = {|@words|
         }
         &'beian;man'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
-            cand --color '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand -h '打印帮助'
             cand --help '打印帮助'
         }

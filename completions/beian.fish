@@ -26,7 +26,7 @@ end
 
 complete -c beian -n "__fish_beian_needs_command" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_needs_command" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_needs_command" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_needs_command" -s h -l help -d '打印帮助'
@@ -55,7 +55,7 @@ complete -c beian -n "__fish_beian_using_subcommand check" -l fail-on -d '出现
 warning\t''"
 complete -c beian -n "__fish_beian_using_subcommand check" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand check" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand check" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand check" -l require-materials -d '把 [materials] 中缺少的材料当作错误'
@@ -64,7 +64,7 @@ complete -c beian -n "__fish_beian_using_subcommand check" -s q -l quiet -d '不
 complete -c beian -n "__fish_beian_using_subcommand check" -s h -l help -d '打印帮助'
 complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -s h -l help -d '打印帮助'
@@ -74,14 +74,14 @@ complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_s
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l province -d '备案地域：广东、广东省、44 或 guangdong' -r
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l json -d '输出 JSON 而不是表格'
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -s h -l help -d '打印帮助'
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from explain" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from explain" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from explain" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from explain" -l json -d '输出 JSON 而不是文本'
@@ -95,7 +95,7 @@ complete -c beian -n "__fish_beian_using_subcommand new" -l answers -d '从草�
 complete -c beian -n "__fish_beian_using_subcommand new" -l set -d '按点分键预填一个答案，例如 principal.province=广东（可重复）' -r
 complete -c beian -n "__fish_beian_using_subcommand new" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand new" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand new" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand new" -l no-input -d '从不提问：一次列出所有缺少或无效的答案（标准输入不是终端时也是如此）'
@@ -105,14 +105,14 @@ complete -c beian -n "__fish_beian_using_subcommand bundle" -l out -d '输出文
 complete -c beian -n "__fish_beian_using_subcommand bundle" -l as-of -d '按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date' -r
 complete -c beian -n "__fish_beian_using_subcommand bundle" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand bundle" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand bundle" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand bundle" -l force -d '替换已存在的资料包文件夹（仅限 beian 生成的文件夹）'
 complete -c beian -n "__fish_beian_using_subcommand bundle" -s h -l help -d '打印帮助'
 complete -c beian -n "__fish_beian_using_subcommand templates; and not __fish_seen_subcommand_from list show help" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand templates; and not __fish_seen_subcommand_from list show help" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand templates; and not __fish_seen_subcommand_from list show help" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand templates; and not __fish_seen_subcommand_from list show help" -s h -l help -d '打印帮助'
@@ -121,13 +121,13 @@ complete -c beian -n "__fish_beian_using_subcommand templates; and not __fish_se
 complete -c beian -n "__fish_beian_using_subcommand templates; and not __fish_seen_subcommand_from list show help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
 complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from list" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from list" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from list" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from list" -s h -l help -d '打印帮助'
 complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from show" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from show" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from show" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from show" -s h -l help -d '打印帮助'
@@ -136,13 +136,13 @@ complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_s
 complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
 complete -c beian -n "__fish_beian_using_subcommand completions" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand completions" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand completions" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand completions" -s h -l help -d '打印帮助'
 complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s h -l help -d '打印帮助'
@@ -152,19 +152,19 @@ complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_
 complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from path" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d '打印帮助'
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from show" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d '打印帮助'
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from init" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d '打印帮助'
@@ -174,7 +174,7 @@ complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subc
 complete -c beian -n "__fish_beian_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
 complete -c beian -n "__fish_beian_using_subcommand man" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
-complete -c beian -n "__fish_beian_using_subcommand man" -l color -d '何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never' -r -f -a "auto\t''
+complete -c beian -n "__fish_beian_using_subcommand man" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand man" -s h -l help -d '打印帮助'

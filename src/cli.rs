@@ -16,7 +16,7 @@ pub struct Cli {
     /// Language of prompts, messages, reports and help (default Chinese; else the config file's lang or an English locale)
     #[arg(long, global = true, value_enum, env = "BEIAN_LANG")]
     pub lang: Option<LangArg>,
-    /// When to colour the output: auto (only on a terminal and without NO_COLOR), always, never
+    /// When to colour the output: auto (only on a terminal), always, never; NO_COLOR always turns it off
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
     #[command(subcommand)]

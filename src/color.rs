@@ -1,16 +1,19 @@
-//! When to colour: `--color always|never` decide; `auto` colours only a terminal, and never when
-//! `NO_COLOR` is set to a non-empty value or `TERM=dumb` (no-color.org: an explicit
-//! command-line choice wins over the environment).
+//! When to colour: never when `NO_COLOR` is set to a non-empty value (the project's rule: "never
+//! with NO_COLOR", so it beats even `--color always`); otherwise `--color always|never` decide,
+//! and `auto` colours only a terminal whose `TERM` is not `dumb`.
 
 use crate::cli::ColorArg;
 use std::io::IsTerminal;
 
 /// The decision, with the environment passed in so that it can be tested.
 pub fn decide(choice: ColorArg, is_terminal: bool, no_color: Option<&str>, term: Option<&str>) -> bool {
+    if no_color.is_some_and(|v| !v.is_empty()) {
+        return false;
+    }
     match choice {
         ColorArg::Always => true,
         ColorArg::Never => false,
-        ColorArg::Auto => is_terminal && no_color.is_none_or(|v| v.is_empty()) && term != Some("dumb"),
+        ColorArg::Auto => is_terminal && term != Some("dumb"),
     }
 }
 
@@ -71,7 +74,11 @@ mod tests {
         assert!(decide(ColorArg::Auto, true, Some(""), Some("xterm")));
         assert!(!decide(ColorArg::Auto, true, None, Some("dumb")));
         assert!(!decide(ColorArg::Never, true, None, None));
-        assert!(decide(ColorArg::Always, false, Some("1"), None));
+        assert!(decide(ColorArg::Always, false, None, None));
+        assert!(
+            !decide(ColorArg::Always, true, Some("1"), None),
+            "NO_COLOR wins over --color always"
+        );
         assert_eq!(paint(false, RED, "x"), "x");
         assert_eq!(paint(true, RED, "x"), "\x1b[1;31mx\x1b[0m");
     }

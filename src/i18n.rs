@@ -173,7 +173,10 @@ pub static HELP_ZH: &[(&str, &str)] = &[
         "#lang",
         "提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）",
     ),
-    ("#color", "何时使用颜色：auto（仅在终端上且未设置 NO_COLOR 时）、always、never"),
+    (
+        "#color",
+        "何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色",
+    ),
     ("check", "按全国和各省规则检查备案草稿"),
     ("check#paths", "草稿文件，或要在其中查找 *.toml 的文件夹"),
     ("check#format", "报告格式"),

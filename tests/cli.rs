@@ -368,8 +368,8 @@ fn no_colour_when_piped_colour_when_forced() {
     let mut forced = args.to_vec();
     forced.extend(["--color", "always"]);
     assert!(out(&r.run(&forced)).contains(ESC));
-    // An explicit --color always wins over NO_COLOR (no-color.org); auto does not.
-    assert!(out(&r.run_env(&forced, &[("NO_COLOR", "1")])).contains(ESC));
+    // NO_COLOR wins over everything, even --color always.
+    assert!(!out(&r.run_env(&forced, &[("NO_COLOR", "1")])).contains(ESC));
     forced.pop();
     forced.push("never");
     assert!(!out(&r.run(&forced)).contains(ESC));
