@@ -39,6 +39,24 @@ fn main() {
         }
     }
     let rules_t = t.elapsed();
+    let t = Instant::now();
+    let mut m = 0usize;
+    for l in &loaded {
+        if let Some(d) = &l.draft {
+            for r in rules.for_province(d.principal.province.map(|p| p.code)) {
+                if r.when.matches(
+                    d.principal.kind,
+                    d.account.filing_type,
+                    d.account.provider.as_deref(),
+                    d.principal.name.as_deref(),
+                ) {
+                    m += 1;
+                }
+            }
+        }
+    }
+    let select_t = t.elapsed();
+    println!("selected {m}: {:.1} ms", select_t.as_secs_f64() * 1000.0);
     if std::env::var_os("PER_RULE").is_some() {
         let mut per: std::collections::HashMap<&str, std::time::Duration> = Default::default();
         for l in &loaded {
