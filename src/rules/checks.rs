@@ -444,9 +444,20 @@ fn has_service(w: &Website, values: &[String]) -> Vec<String> {
 
 /// A website name that is a domain or a URL (or one of the draft's domains).
 fn name_is_domain(n: &str, d: &Draft) -> bool {
+    // Every domain and URL has a dot: most names are settled without parsing anything.
+    if !n.contains(['.', '。']) {
+        return false;
+    }
     let looks_like_url = n.contains("://") || n.starts_with("www.");
     let is_domain = n.contains(['.', '。']) && domain_of(n).is_some();
     looks_like_url || is_domain || d.domains.iter().filter_map(|x| x.name.as_deref()).any(|x| same_domain(x, n))
+}
+
+/// `needle` occurs in `hay`, ASCII letters compared without case (no allocation: this runs for
+/// every draft).
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 fn name_chars(s: &str) -> usize {
@@ -461,10 +472,13 @@ impl Check {
             Check::Builtin => {}
             Check::Required { fields } => {
                 let Some(root) = d.root.as_ref() else { return hits };
+                let mut parts: Vec<&str> = Vec::with_capacity(8);
+                let mut trail = Vec::with_capacity(8);
                 for f in fields {
-                    let parts: Vec<&str> = f.split('.').collect();
+                    parts.clear();
+                    parts.extend(f.split('.'));
                     // The concrete path is only spelt out for a missing value (most are there).
-                    visit_path(Some(root), &parts, &mut Vec::new(), &mut |trail, node| {
+                    visit_path(Some(root), &parts, &mut trail, &mut |trail, node| {
                         let empty = match node {
                             None => true,
                             Some(Node { val: Val::Str(s), .. }) => s.trim().is_empty(),
@@ -497,8 +511,7 @@ impl Check {
             }
             Check::ResourceRegion { non_mainland } => {
                 if let Some(r) = &d.account.resource.region {
-                    let low = r.to_lowercase();
-                    if non_mainland.iter().any(|k| low.contains(&k.to_lowercase())) {
+                    if non_mainland.iter().any(|k| contains_ignore_case(r, k)) {
                         hits.push(Hit::at("account.resource.region").var("value", r.clone()));
                     }
                 }
@@ -1088,8 +1101,7 @@ impl Check {
             Check::DomainOverseasRegistrar { registrars } => {
                 for (i, dm) in d.domains.iter().enumerate() {
                     if let Some(r) = &dm.registrar {
-                        let low = r.to_lowercase();
-                        if let Some(hit) = registrars.iter().find(|x| low.contains(&x.to_lowercase())) {
+                        if let Some(hit) = registrars.iter().find(|x| contains_ignore_case(r, x)) {
                             hits.push(Hit::at(format!("domain.{i}.registrar")).var("registrar", hit.clone()));
                         }
                     }
@@ -1131,14 +1143,23 @@ impl Check {
                     if let Some(u) = &w.home_url {
                         let host = u.trim().trim_start_matches("http://").trim_start_matches("https://");
                         let host = host.split(['/', ':', '?', '#']).next().unwrap_or("");
-                        let ok = match domain_of(host) {
-                            Some(h) => w
-                                .domains
-                                .iter()
-                                .filter_map(|x| domain_of(x))
-                                .any(|dn| h.ascii == dn.ascii || h.ascii.ends_with(&format!(".{}", dn.ascii))),
-                            None => false,
-                        };
+                        // The usual case, `www.<domain>` or the domain itself, needs no IDNA.
+                        let plain = w.domains.iter().any(|dn| {
+                            host.eq_ignore_ascii_case(dn)
+                                || (host.len() > dn.len() + 1
+                                    && host.is_char_boundary(host.len() - dn.len() - 1)
+                                    && host[host.len() - dn.len() - 1..].starts_with('.')
+                                    && host[host.len() - dn.len()..].eq_ignore_ascii_case(dn))
+                        });
+                        let ok = plain
+                            || match domain_of(host) {
+                                Some(h) => w
+                                    .domains
+                                    .iter()
+                                    .filter_map(|x| domain_of(x))
+                                    .any(|dn| h.ascii == dn.ascii || h.ascii.ends_with(&format!(".{}", dn.ascii))),
+                                None => false,
+                            };
                         if !ok && !w.domains.is_empty() {
                             hits.push(Hit::at(format!("website.{i}.home_url")).var("value", u.clone()));
                         }
@@ -1193,8 +1214,8 @@ impl Check {
                     // A domain or URL as the name is SITE-NAME-DOMAIN's finding; its dots are not
                     // a second mistake.
                     if let Some(n) = &w.name
-                        && !name_is_domain(n, d)
                         && let Some(c) = n.chars().find(|c| !(c.is_alphanumeric() || *c == ' ' || *c == '·' || *c == '-'))
+                        && !name_is_domain(n, d)
                     {
                         hits.push(
                             Hit::at(format!("website.{i}.name"))
@@ -1380,6 +1401,15 @@ mod path_tests {
     use super::*;
 
     /// `visit_path` finds the same concrete paths (and nodes) as `get_path`.
+    #[test]
+    fn contains_ignore_case_matches_ascii_letters_only_loosely() {
+        assert!(contains_ignore_case("GoDaddy.com, LLC", "godaddy"));
+        assert!(contains_ignore_case("cn-HONGKONG", "hongkong"));
+        assert!(contains_ignore_case("阿里云", "阿里"));
+        assert!(!contains_ignore_case("cn-south-1", "hongkong"));
+        assert!(!contains_ignore_case("go", "godaddy"));
+    }
+
     #[test]
     fn visit_path_agrees_with_get_path() {
         let src = "[principal]\nname = \"x\"\n[principal.responsible]\nname = \"\"\n[[domain]]\nname = \"a.cn\"\n[[domain]]\nholder = \"y\"\n[[website]]\nresponsible = \"principal\"\n";
