@@ -457,7 +457,10 @@ fn name_is_domain(n: &str, d: &Draft) -> bool {
 /// every draft).
 fn contains_ignore_case(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let Some(first) = n.first().map(u8::to_ascii_lowercase) else {
+        return true;
+    };
+    h.len() >= n.len() && (0..=h.len() - n.len()).any(|i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 fn name_chars(s: &str) -> usize {
@@ -510,10 +513,10 @@ impl Check {
                 }
             }
             Check::ResourceRegion { non_mainland } => {
-                if let Some(r) = &d.account.resource.region {
-                    if non_mainland.iter().any(|k| contains_ignore_case(r, k)) {
-                        hits.push(Hit::at("account.resource.region").var("value", r.clone()));
-                    }
+                if let Some(r) = &d.account.resource.region
+                    && non_mainland.iter().any(|k| contains_ignore_case(r, k))
+                {
+                    hits.push(Hit::at("account.resource.region").var("value", r.clone()));
                 }
             }
             Check::ResourceMinMonths { min } => {
@@ -1100,10 +1103,10 @@ impl Check {
             }
             Check::DomainOverseasRegistrar { registrars } => {
                 for (i, dm) in d.domains.iter().enumerate() {
-                    if let Some(r) = &dm.registrar {
-                        if let Some(hit) = registrars.iter().find(|x| contains_ignore_case(r, x)) {
-                            hits.push(Hit::at(format!("domain.{i}.registrar")).var("registrar", hit.clone()));
-                        }
+                    if let Some(r) = &dm.registrar
+                        && let Some(hit) = registrars.iter().find(|x| contains_ignore_case(r, x))
+                    {
+                        hits.push(Hit::at(format!("domain.{i}.registrar")).var("registrar", hit.clone()));
                     }
                 }
             }
