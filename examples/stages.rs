@@ -18,6 +18,14 @@ fn main() {
     }
     let spanned = t.elapsed();
     let t = Instant::now();
+    for s in &srcs {
+        if let Ok(tab) = toml::de::DeTable::parse(s) {
+            let idx = beian::draft::node::LineIndex::new(s);
+            let _ = beian::draft::node::convert_table(s, &idx, tab.get_ref());
+        }
+    }
+    println!("spanned parse + node tree   {:8.1} ms", t.elapsed().as_secs_f64() * 1000.0);
+    let t = Instant::now();
     let loaded: Vec<_> = srcs.iter().map(|s| beian::draft::load_str(s)).collect();
     let load = t.elapsed();
     let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();

@@ -109,13 +109,19 @@ pub fn convert(src: &str, idx: &LineIndex, v: &toml::Spanned<toml::de::DeValue<'
     use toml::de::DeValue as D;
     let val = match v.get_ref() {
         D::String(s) => Val::Str(s.to_string()),
-        D::Integer(i) => match i64::from_str_radix(
-            &i.as_str().replace('_', "").replace("0x", "").replace("0o", "").replace("0b", ""),
-            i.radix(),
-        ) {
-            Ok(n) => Val::Int(n),
-            Err(_) => Val::Float(f64::NAN),
-        },
+        D::Integer(i) => {
+            // Plain decimal (all a draft has) parses directly; other forms drop `_` and prefixes.
+            let raw = i.as_str();
+            let plain = raw.parse::<i64>().ok().filter(|_| i.radix() == 10);
+            match plain.or_else(|| {
+                let cleaned = raw.replace('_', "");
+                let digits = cleaned.trim_start_matches("0x").trim_start_matches("0o").trim_start_matches("0b");
+                i64::from_str_radix(digits, i.radix()).ok()
+            }) {
+                Some(n) => Val::Int(n),
+                None => Val::Float(f64::NAN),
+            }
+        }
         D::Float(f) => Val::Float(f.as_str().replace('_', "").parse().unwrap_or(f64::NAN)),
         D::Boolean(b) => Val::Bool(*b),
         D::Datetime(dt) => match (dt.date, dt.time) {
@@ -145,4 +151,39 @@ pub fn convert_table(src: &str, idx: &LineIndex, t: &toml::de::DeTable<'_>) -> V
             (k.get_ref().to_string(), convert(src, idx, v, p))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int_of(src: &str) -> Option<i64> {
+        let t = toml::de::DeTable::parse(src).unwrap();
+        let idx = LineIndex::new(src);
+        match convert_table(src, &idx, t.get_ref()).remove(0).1.val {
+            Val::Int(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn integers_in_every_toml_form() {
+        assert_eq!(int_of("a = 12"), Some(12));
+        assert_eq!(int_of("a = -5"), Some(-5));
+        assert_eq!(int_of("a = +7"), Some(7));
+        assert_eq!(int_of("a = 1_000"), Some(1000));
+        assert_eq!(int_of("a = 0xff"), Some(255));
+        assert_eq!(int_of("a = 0o17"), Some(15));
+        assert_eq!(int_of("a = 0b101"), Some(5));
+    }
+
+    #[test]
+    fn positions_count_characters() {
+        let src = "[a]\n名称 = \"x\"\nb = 1\n";
+        let idx = LineIndex::new(src);
+        let off = src.find('b').unwrap();
+        assert_eq!(idx.pos(src, off), Pos { line: 3, column: 1 });
+        let off = src.find('=').unwrap();
+        assert_eq!(idx.pos(src, off), Pos { line: 2, column: 4 });
+    }
 }
