@@ -84,6 +84,7 @@ messages! {
     TypeTable => ("表", "a table"),
     TypeArrayOfTables => ("表的数组（[[override]]）", "an array of tables ([[override]])"),
     // overrides
+    NoDrafts => ("没有找到要检查的草稿（*.toml）：{paths}", "no drafts (*.toml) found in {paths}"),
     OverrideUnmatched => ("{origin} 中的 {level} {code} 不对应任何规则（`beian rules list` 列出所有规则代码）", "{level} {code} from {origin} matches no rule (`beian rules list` shows every code)"),
     OverrideCommandLine => ("命令行", "the command line"),
     // other commands

@@ -86,6 +86,11 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             }
             let files =
                 check::collect(&args.paths).map_err(|e| anyhow::anyhow!(Msg::PathUnreadable.fmt(lang, &[("detail", &e.to_string())])))?;
+            // A folder with nothing to check is worth saying: a pipeline may point at the wrong one.
+            if files.is_empty() {
+                let shown: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+                ctx.warn(&Msg::NoDrafts.fmt(lang, &[("paths", &shown.join(", "))]));
+            }
             let opts = check::CheckOptions {
                 as_of: args.as_of,
                 require_materials: args.require_materials,

@@ -502,3 +502,14 @@ fn rules_list_for_shanxi_has_national_and_shanxi_rules() {
         assert_eq!(again, codes, "--province {alias}");
     }
 }
+
+#[test]
+fn an_empty_folder_is_said_on_stderr_and_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    beian()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("*.toml"));
+}
