@@ -463,6 +463,11 @@ fn contains_ignore_case(hay: &str, needle: &str) -> bool {
     h.len() >= n.len() && (0..=h.len() - n.len()).any(|i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
+/// A province's name in both languages, for messages.
+fn place(p: &crate::province::Province) -> Text {
+    Text::new(p.short, p.english)
+}
+
 fn name_chars(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
@@ -670,7 +675,11 @@ impl Check {
                 let by_address = d.principal.address.as_deref().and_then(crate::province::from_address);
                 if let Some(other) = by_address {
                     if other.code != prov.code {
-                        hits.push(Hit::at("principal.address").var("found", other.short).var("province", prov.short));
+                        hits.push(
+                            Hit::at("principal.address")
+                                .var_text("found", place(other))
+                                .var_text("province", place(prov)),
+                        );
                     }
                 } else if let Some(n) = d.principal.document.number.as_deref()
                     && d.principal.document.doc_type.is_some_and(|t| !t.is_personal())
@@ -682,8 +691,8 @@ impl Check {
                     // Region 10xxxx is a national-level registration: no province to compare.
                     hits.push(
                         Hit::at("principal.document.number")
-                            .var("found", other.short)
-                            .var("province", prov.short)
+                            .var_text("found", place(other))
+                            .var_text("province", place(prov))
                             .severity(Severity::Warning),
                     );
                 }
@@ -756,11 +765,11 @@ impl Check {
                     let ss_ok = social_security_months.is_some_and(|m| p.person.social_security_months.unwrap_or(0) >= m);
                     let prop_ok = property_material.as_deref().is_some_and(|m| cx.has_material(m));
                     if !(permit_ok || ss_ok || prop_ok) {
-                        let home = resident_id::province_name(id.province).unwrap_or("?");
+                        let home = crate::province::by_code(id.province).map(place).unwrap_or_else(|| Text::same("?"));
                         hits.push(
                             Hit::at(format!("{}.document.number", p.path))
-                                .var("home", home)
-                                .var("province", prov.short)
+                                .var_text("home", home)
+                                .var_text("province", place(prov))
                                 .var("months", social_security_months.map(|m| m.to_string()).unwrap_or_default()),
                         );
                     }
@@ -910,8 +919,8 @@ impl Check {
                     {
                         hits.push(
                             Hit::at(format!("{}.contact.phone", p.path))
-                                .var("found", lp)
-                                .var("province", prov.short),
+                                .var_text("found", crate::province::resolve(lp).map(place).unwrap_or_else(|| Text::same(lp)))
+                                .var_text("province", place(prov)),
                         );
                     }
                 }
