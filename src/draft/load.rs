@@ -88,64 +88,39 @@ const APP: &[&str] = &[
 /// Every dotted key of the format, with `*` for array indices: the wizard, `--set` and the
 /// docs use the same list.
 pub fn known_paths() -> Vec<String> {
-    let mut out: Vec<String> = vec!["format".into(), "filing_date".into()];
-    let doc = |p: &str| DOCUMENT.iter().map(|k| format!("{p}.document.{k}")).collect::<Vec<_>>();
+    /// The keys of `list` under `prefix`, leaving out the sub-tables (listed in `tables`),
+    /// which are spelt out key by key.
+    fn keys(prefix: &str, list: &[&str], tables: &[&str]) -> Vec<String> {
+        list.iter()
+            .filter(|k| !tables.contains(k))
+            .map(|k| format!("{prefix}.{k}"))
+            .collect()
+    }
     let person = |p: &str| {
-        let mut v: Vec<String> = ["name", "is_legal_representative", "social_security_months"]
-            .iter()
-            .map(|k| format!("{p}.{k}"))
-            .collect();
-        v.extend(doc(p));
-        v.extend(PERMIT.iter().map(|k| format!("{p}.residence_permit.{k}")));
-        v.extend(CONTACT.iter().map(|k| format!("{p}.contact.{k}")));
+        let mut v = keys(p, PERSON, &["document", "residence_permit", "contact"]);
+        v.extend(keys(&format!("{p}.document"), DOCUMENT, &[]));
+        v.extend(keys(&format!("{p}.residence_permit"), PERMIT, &[]));
+        v.extend(keys(&format!("{p}.contact"), CONTACT, &[]));
         v
     };
-    out.extend(
-        ["provider", "real_name_verified", "filing_type"]
-            .iter()
-            .map(|k| format!("account.{k}")),
-    );
-    out.extend(RESOURCE.iter().map(|k| format!("account.resource.{k}")));
-    out.extend(
-        ["kind", "province", "name", "address", "mailing_address"]
-            .iter()
-            .map(|k| format!("principal.{k}")),
-    );
-    out.extend(doc("principal"));
+    let mut out = keys("", TOP, &["account", "principal", "domain", "website", "app", "materials"])
+        .into_iter()
+        .map(|k| k.trim_start_matches('.').to_string())
+        .collect::<Vec<_>>();
+    out.extend(keys("account", ACCOUNT, &["resource"]));
+    out.extend(keys("account.resource", RESOURCE, &[]));
+    out.extend(keys("principal", PRINCIPAL, &["document", "responsible", "legal_representative"]));
+    out.extend(keys("principal.document", DOCUMENT, &[]));
     out.extend(person("principal.responsible"));
     out.extend([
         "principal.legal_representative.name".to_string(),
         "principal.legal_representative.document.type".to_string(),
     ]);
-    out.extend(DOMAIN.iter().map(|k| format!("domain.*.{k}")));
-    out.extend(
-        [
-            "name",
-            "domains",
-            "home_url",
-            "service_content",
-            "languages",
-            "remark",
-            "responsible",
-        ]
-        .iter()
-        .map(|k| format!("website.*.{k}")),
-    );
-    out.extend(PREAPPROVAL.iter().map(|k| format!("website.*.preapproval.*.{k}")));
+    out.extend(keys("domain.*", DOMAIN, &[]));
+    out.extend(keys("website.*", WEBSITE, &["preapproval"]));
+    out.extend(keys("website.*.preapproval.*", PREAPPROVAL, &[]));
     out.extend(person("website.*.responsible"));
-    out.extend(
-        [
-            "name",
-            "platforms",
-            "package_name",
-            "signing_md5",
-            "signing_sha1",
-            "domains",
-            "responsible",
-        ]
-        .iter()
-        .map(|k| format!("app.*.{k}")),
-    );
+    out.extend(keys("app.*", APP, &[]));
     out.extend(person("app.*.responsible"));
     out
 }
