@@ -6,10 +6,11 @@
 
 use crate::diag::{Finding, Hit};
 use crate::draft::Draft;
+use crate::rules::materials::material_path;
 use crate::rules::{RuleSet, engine};
 use serde::Serialize;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -135,13 +136,6 @@ impl FileState {
     }
 }
 
-pub fn resolve(base: Option<&Path>, file: &str) -> PathBuf {
-    match base {
-        Some(b) => b.join(file),
-        None => PathBuf::from(file),
-    }
-}
-
 /// Inspect one file against the limits.
 pub fn inspect(path: &Path, limits: &Limits) -> FileState {
     let meta = match std::fs::metadata(path) {
@@ -180,7 +174,7 @@ pub fn inspect_all(draft: &Draft, base: Option<&Path>) -> Vec<(String, String, F
     draft
         .materials
         .iter()
-        .map(|(k, f)| (k.clone(), f.clone(), inspect(&resolve(base, f), &limits)))
+        .map(|(k, f)| (k.clone(), f.clone(), inspect(&material_path(base, f), &limits)))
         .collect()
 }
 

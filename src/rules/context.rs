@@ -60,13 +60,10 @@ impl<'a> Ctx<'a> {
     /// The material is on hand: `[materials]` names it and the file exists, the same test as
     /// the checklist's `have` (a key alone, with no file behind it, is not a receipt).
     pub fn has_material(&self, key: &str) -> bool {
-        self.draft.materials.iter().any(|(k, f)| {
-            k == key
-                && match self.base {
-                    Some(b) => b.join(f).is_file(),
-                    None => Path::new(f).is_file(),
-                }
-        })
+        self.draft
+            .materials
+            .iter()
+            .any(|(k, f)| k == key && super::materials::material_path(self.base, f).is_file())
     }
 
     pub fn kind(&self) -> Option<PrincipalKind> {

@@ -6,7 +6,7 @@ use crate::diag::{Lang, Text};
 use crate::draft::*;
 use crate::validators::resident_id;
 use serde::{Deserialize, Serialize};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -174,6 +174,16 @@ impl Condition {
     }
 }
 
+/// Where a `[materials]` file is: paths are relative to the draft's folder. The checklist's
+/// `have`, the rules that accept a material (a renewal receipt, a work certificate) and the
+/// bundle's file checks all resolve it here, so they cannot disagree.
+pub fn material_path(base: Option<&Path>, file: &str) -> PathBuf {
+    match base {
+        Some(b) => b.join(file),
+        None => PathBuf::from(file),
+    }
+}
+
 /// The checklist for a draft; `base` is the draft's folder, against which `[materials]`
 /// paths are resolved.
 pub fn checklist<'m>(cx: &Ctx, materials: impl Iterator<Item = &'m Material>, base: Option<&Path>) -> Vec<ChecklistItem> {
@@ -194,10 +204,7 @@ pub fn checklist<'m>(cx: &Ctx, materials: impl Iterator<Item = &'m Material>, ba
             out.remove(i);
         }
         let file = d.materials.iter().find(|(k, _)| *k == m.key).map(|(_, v)| v.clone());
-        let exists = file.as_deref().is_some_and(|f| match base {
-            Some(b) => b.join(f).is_file(),
-            None => Path::new(f).is_file(),
-        });
+        let exists = file.as_deref().is_some_and(|f| material_path(base, f).is_file());
         out.push(ChecklistItem {
             key: m.key.clone(),
             material: m.name.clone(),
