@@ -278,6 +278,12 @@ fn no_clobber_then_force() {
     std::fs::write(home.join("precious"), "x").unwrap();
     assert!(bundle::write_bundle_using(&src, Some(&path), &home, true, Lang::Zh, None, None).is_err());
     assert!(home.join("precious").is_file());
+
+    // An empty folder made beforehand holds nothing to lose: no --force needed.
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    bundle::write_bundle_using(&src, Some(&path), &empty, false, Lang::Zh, None, None).unwrap();
+    assert!(empty.join("report.html").is_file() && empty.join(bundle::write::MARKER).is_file());
 }
 
 #[test]

@@ -220,7 +220,7 @@ pub fn write_bundle_using(
     template_dir: Option<PathBuf>,
 ) -> Result<BundleSummary> {
     // Refuse early, before any work, when the target exists (write_atomic checks again).
-    if out.symlink_metadata().is_ok() && !force {
+    if write::occupied(out) && !force {
         return Err(Exists(out.to_path_buf()).into());
     }
     let rendered = render(draft_src, draft_path, lang, as_of, template_dir)?;

@@ -65,6 +65,14 @@ fn is_bundle(path: &Path) -> bool {
     path.join(MARKER).is_file()
 }
 
+/// Something is at `out` that a bundle would replace. An empty folder (made beforehand with
+/// mkdir) holds nothing to lose: the finished bundle is renamed over it like over an absent
+/// target (rename(2) replaces an empty directory).
+pub fn occupied(out: &Path) -> bool {
+    let Ok(meta) = out.symlink_metadata() else { return false };
+    !(meta.is_dir() && fs::read_dir(out).is_ok_and(|mut d| d.next().is_none()))
+}
+
 /// Write `files` (relative path → bytes) as the folder `out`.
 pub fn write_atomic(out: &Path, files: &[(String, Vec<u8>)], force: bool) -> Result<()> {
     let name = out
@@ -75,7 +83,7 @@ pub fn write_atomic(out: &Path, files: &[(String, Vec<u8>)], force: bool) -> Res
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let exists = out.symlink_metadata().is_ok();
+    let exists = occupied(out);
     if exists && !force {
         return Err(Exists(out.to_path_buf()).into());
     }
@@ -131,8 +139,8 @@ pub fn write_atomic(out: &Path, files: &[(String, Vec<u8>)], force: bool) -> Res
     let staged = tmp.keep();
     let result = if exists {
         replace(&staged, out, &parent, name)
-    } else if out.symlink_metadata().is_ok() {
-        // Someone created the target while we rendered.
+    } else if occupied(out) {
+        // Someone filled the target while we rendered.
         Err(Exists(out.to_path_buf()).into())
     } else {
         fs::rename(&staged, out).with_context(|| format!("renaming into {}", out.display()))

@@ -147,11 +147,6 @@ fn refuse_existing(out_dir: &Path, force: bool, lang: Lang) -> Result<()> {
 /// non-empty target is refused unless `force`. (The bundle writer replaces this on merge.)
 pub fn finish(out_dir: &Path, draft_toml_text: &str, lang: Lang, force: bool) -> Result<()> {
     refuse_existing(out_dir, force, lang)?;
-    // An empty folder (made beforehand with mkdir) holds nothing to lose; the bundle writer
-    // renames a complete folder into its place.
-    if out_dir.is_dir() && std::fs::read_dir(out_dir)?.next().is_none() {
-        std::fs::remove_dir(out_dir).with_context(|| out_dir.display().to_string())?;
-    }
     crate::bundle::write_bundle(draft_toml_text, None, out_dir, force, lang, None)?;
     Ok(())
 }
