@@ -334,3 +334,72 @@ fn no_format_shows_an_unmasked_id_or_mobile() {
         }
     }
 }
+
+/// Every reporter formats a draft the same whether the batch workers render it (the fast
+/// path) or the reporter is handed the whole report: the two halves cannot drift apart.
+#[test]
+fn worker_rendering_matches_whole_report_rendering() {
+    use beian::batch::{Digest, Sink};
+    use beian::diag::Lang;
+    use beian::report::{self, Totals};
+    let rules = beian::rules::rules();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
+    let reports: Vec<_> = (0..40)
+        .map(|i| {
+            let g = generator::draft(i, 7);
+            check_source(rules, &g.path, &g.text, day, None)
+        })
+        .collect();
+    assert!(reports.iter().any(|r| !r.ready()) && reports.iter().any(|r| r.ready()));
+    type Make = fn(&mut Vec<u8>, Lang) -> Box<dyn Sink + '_>;
+    let makers: [(&str, Make); 6] = [
+        ("json", |o, l| Box::new(report::json::JsonSink::new(o, l))),
+        ("csv", |o, l| Box::new(report::csv::CsvSink::new(o, l))),
+        ("github", |o, l| Box::new(report::github::GithubSink::new(o, l))),
+        ("junit", |o, l| Box::new(report::junit::JunitSink::new(o, l, Severity::Error))),
+        ("sarif", |o, l| Box::new(report::sarif::SarifSink::new(o, l, beian::rules::rules()))),
+        ("table", |o, l| {
+            Box::new(report::table::TableSink {
+                out: o,
+                opts: report::table::Options {
+                    lang: l,
+                    width: Some(120),
+                    show_checklist: true,
+                    color: false,
+                },
+            })
+        }),
+    ];
+    let totals = Totals::default();
+    for lang in [Lang::Zh, Lang::En] {
+        for (name, make) in makers {
+            let mut whole = Vec::new();
+            {
+                let mut sink = make(&mut whole, lang);
+                sink.begin(reports.len()).unwrap();
+                for r in &reports {
+                    sink.draft(r).unwrap();
+                }
+                sink.end(&[], &totals).unwrap();
+            }
+            let mut split = Vec::new();
+            {
+                let mut sink = make(&mut split, lang);
+                let render = sink.renderer().unwrap_or_else(|| panic!("{name} has no worker renderer"));
+                sink.begin(reports.len()).unwrap();
+                for r in &reports {
+                    let mut text = Vec::new();
+                    render.render(r, &mut text).unwrap();
+                    sink.rendered(&Digest::of(r, render.wants_rules()), &text).unwrap();
+                }
+                sink.end(&[], &totals).unwrap();
+            }
+            assert!(whole.len() > 200, "{name}: {} bytes", whole.len());
+            assert_eq!(
+                String::from_utf8(whole).unwrap(),
+                String::from_utf8(split).unwrap(),
+                "{name} ({lang:?})"
+            );
+        }
+    }
+}

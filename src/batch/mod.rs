@@ -31,10 +31,73 @@ pub trait Sink {
     fn begin(&mut self, _drafts: usize) -> io::Result<()> {
         Ok(())
     }
+    /// The per-draft half of this reporter, to run on the workers. With one, the batch calls
+    /// [`Sink::rendered`] instead of [`Sink::draft`]: reports are then formatted in parallel and
+    /// freed on the thread that made them, and only their text crosses to the output.
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        None
+    }
     fn draft(&mut self, report: &DraftReport) -> io::Result<()>;
+    /// One draft's text from [`Sink::renderer`], in order.
+    fn rendered(&mut self, _digest: &Digest, _text: &[u8]) -> io::Result<()> {
+        Err(io::Error::other("this reporter has no renderer"))
+    }
     /// Called once after the last draft, with the cross-draft findings and the totals (which
     /// count the cross-draft findings too).
     fn end(&mut self, cross: &[CrossFinding], totals: &Totals) -> io::Result<()>;
+}
+
+/// Turns one report into that draft's part of the output.
+pub trait Render: Send + Sync {
+    fn render(&self, report: &DraftReport, out: &mut Vec<u8>) -> io::Result<()>;
+    /// Whether [`Digest::rules`] should be filled (SARIF lists the rules that occurred).
+    fn wants_rules(&self) -> bool {
+        false
+    }
+}
+
+/// What the output side keeps of a checked draft once its report is gone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Digest {
+    pub path: String,
+    pub principal: Option<String>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub missing: usize,
+    /// The distinct rule codes of the findings, when the renderer asked for them.
+    pub rules: Vec<String>,
+}
+
+impl Digest {
+    pub fn of(r: &DraftReport, with_rules: bool) -> Digest {
+        let mut d = Digest {
+            path: r.path.clone(),
+            principal: r.principal.clone(),
+            missing: r.missing(),
+            ..Default::default()
+        };
+        for f in &r.findings {
+            match f.severity {
+                Severity::Error => d.errors += 1,
+                Severity::Warning => d.warnings += 1,
+                Severity::Info => d.infos += 1,
+            }
+            if with_rules && !d.rules.contains(&f.rule) {
+                d.rules.push(f.rule.clone());
+            }
+        }
+        d
+    }
+    pub fn ready(&self) -> bool {
+        self.errors == 0
+    }
+}
+
+/// A checked draft on its way to the output: the whole report, or its digest and text.
+enum Done {
+    Report(DraftReport),
+    Text(Digest, io::Result<Vec<u8>>),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -59,17 +122,13 @@ impl Outcome {
     }
 }
 
-fn add(t: &mut Totals, r: &DraftReport) {
+fn add(t: &mut Totals, d: &Digest) {
     t.drafts += 1;
-    for f in &r.findings {
-        match f.severity {
-            Severity::Error => t.errors += 1,
-            Severity::Warning => t.warnings += 1,
-            Severity::Info => t.infos += 1,
-        }
-    }
-    t.ready += usize::from(r.ready());
-    t.missing += r.missing();
+    t.errors += d.errors;
+    t.warnings += d.warnings;
+    t.infos += d.infos;
+    t.ready += usize::from(d.ready());
+    t.missing += d.missing;
 }
 
 fn progress_bar(n: usize, show: bool) -> ProgressBar {
@@ -108,7 +167,9 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
     let written = Mutex::new(0usize);
     let moved = Condvar::new();
     let stop = AtomicBool::new(false);
-    let (tx, rx) = mpsc::sync_channel::<Vec<(usize, DraftReport, Option<Keys>)>>(window / CHUNK + 1);
+    let (tx, rx) = mpsc::sync_channel::<Vec<(usize, Done, Option<Keys>)>>(window / CHUNK + 1);
+    let render = sink.renderer();
+    let render = render.as_deref();
 
     let mut totals = Totals::default();
     let mut index = Index::new();
@@ -140,7 +201,15 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
                         let (report, keys) =
                             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_file_inspect(rules, file, opts, Keys::of)))
                                 .unwrap_or_else(|_| (crate::commands::check::internal_error(rules, file), None));
-                        done.push((i, report, keys));
+                        let item = match render {
+                            Some(r) => {
+                                let mut text = Vec::new();
+                                let res = r.render(&report, &mut text).map(|()| text);
+                                Done::Text(Digest::of(&report, r.wants_rules()), res)
+                            }
+                            None => Done::Report(report),
+                        };
+                        done.push((i, item, keys));
                     }
                     if tx.send(done).is_err() {
                         break;
@@ -151,29 +220,38 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
         drop(tx);
 
         // The reorder buffer: at most `window` reports wait here for an earlier one.
-        let mut pending: BTreeMap<usize, (DraftReport, Option<Keys>)> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, (Done, Option<Keys>)> = BTreeMap::new();
         let mut out = 0usize;
-        let mut emit = |report: DraftReport, keys: Option<Keys>, i: usize| -> io::Result<()> {
-            add(&mut totals, &report);
+        let mut emit = |item: Done, keys: Option<Keys>, i: usize| -> io::Result<()> {
+            let (digest, report, text) = match item {
+                Done::Report(r) => (Digest::of(&r, false), Some(r), None),
+                Done::Text(d, text) => (d, None, Some(text?)),
+            };
+            add(&mut totals, &digest);
             if let Some(k) = keys {
-                index.add(rules, i as u32, &report.path, &k, &path_of);
+                index.add(rules, i as u32, &digest.path, &k, &path_of);
             }
+            let mut write = || match (&report, &text) {
+                (Some(r), _) => sink.draft(r),
+                (None, Some(t)) => sink.rendered(&digest, t),
+                (None, None) => Ok(()),
+            };
             if suspend {
-                pb.suspend(|| sink.draft(&report))?;
+                pb.suspend(write)?
             } else {
-                sink.draft(&report)?;
+                write()?
             }
             pb.inc(1);
             Ok(())
         };
         let r = (|| -> io::Result<()> {
             for done in rx.iter() {
-                for (i, report, keys) in done {
-                    pending.insert(i, (report, keys));
+                for (i, item, keys) in done {
+                    pending.insert(i, (item, keys));
                 }
                 let before = out;
-                while let Some((report, keys)) = pending.remove(&out) {
-                    emit(report, keys, out)?;
+                while let Some((item, keys)) = pending.remove(&out) {
+                    emit(item, keys, out)?;
                     out += 1;
                 }
                 if out != before {

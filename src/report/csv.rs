@@ -11,8 +11,8 @@
 //! | rule, severity, field, other_path, other_field, message | | the finding | |
 
 use super::{DraftReport, Totals};
-use crate::batch::Sink;
 use crate::batch::cross::CrossFinding;
+use crate::batch::{Digest, Render, Sink};
 use crate::diag::{Lang, Severity};
 use crate::pii::mask_text;
 use std::io::{self, Write};
@@ -36,17 +36,58 @@ const HEADER: [&str; 16] = [
     "message",
 ];
 
+/// Rows are quoted into bytes first (on the batch workers for draft rows), then written to
+/// `out` in order.
 pub struct CsvSink<W: Write> {
-    out: csv::Writer<W>,
+    out: W,
     lang: Lang,
 }
 
 impl<W: Write> CsvSink<W> {
     pub fn new(out: W, lang: Lang) -> Self {
-        CsvSink {
-            out: csv::WriterBuilder::new().flexible(false).from_writer(out),
-            lang,
-        }
+        CsvSink { out, lang }
+    }
+    fn write_record(&mut self, row: &[String]) -> io::Result<()> {
+        let mut text = Vec::new();
+        record(&mut text, row)?;
+        self.out.write_all(&text)
+    }
+}
+
+/// One CSV record, quoted as the csv crate does.
+fn record(out: &mut Vec<u8>, row: &[impl AsRef<[u8]>]) -> io::Result<()> {
+    let mut w = csv::WriterBuilder::new().buffer_capacity(256).from_writer(out);
+    w.write_record(row).map_err(to_io)?;
+    w.flush()
+}
+
+fn draft_row(r: &DraftReport) -> [String; 16] {
+    let n = |s: Severity| r.count(s).to_string();
+    [
+        "draft".into(),
+        r.path.clone(),
+        r.principal.clone().unwrap_or_default(),
+        r.province.clone().unwrap_or_default(),
+        r.kind.clone().unwrap_or_default(),
+        r.ready().to_string(),
+        n(Severity::Error),
+        n(Severity::Warning),
+        n(Severity::Info),
+        r.missing().to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]
+}
+
+struct CsvRender;
+
+impl Render for CsvRender {
+    fn render(&self, r: &DraftReport, out: &mut Vec<u8>) -> io::Result<()> {
+        record(out, &draft_row(r))
     }
 }
 
@@ -59,29 +100,18 @@ fn to_io(e: csv::Error) -> io::Error {
 
 impl<W: Write> Sink for CsvSink<W> {
     fn begin(&mut self, _drafts: usize) -> io::Result<()> {
-        self.out.write_record(HEADER).map_err(to_io)
+        let mut text = Vec::new();
+        record(&mut text, &HEADER)?;
+        self.out.write_all(&text)
+    }
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        Some(Box::new(CsvRender))
     }
     fn draft(&mut self, r: &DraftReport) -> io::Result<()> {
-        let n = |s: Severity| r.count(s).to_string();
-        let row: [String; 16] = [
-            "draft".into(),
-            r.path.clone(),
-            r.principal.clone().unwrap_or_default(),
-            r.province.clone().unwrap_or_default(),
-            r.kind.clone().unwrap_or_default(),
-            r.ready().to_string(),
-            n(Severity::Error),
-            n(Severity::Warning),
-            n(Severity::Info),
-            r.missing().to_string(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ];
-        self.out.write_record(&row).map_err(to_io)
+        self.write_record(&draft_row(r))
+    }
+    fn rendered(&mut self, _digest: &Digest, text: &[u8]) -> io::Result<()> {
+        self.out.write_all(text)
     }
     fn end(&mut self, cross: &[CrossFinding], t: &Totals) -> io::Result<()> {
         for c in cross {
@@ -104,7 +134,7 @@ impl<W: Write> Sink for CsvSink<W> {
                 c.other_field.clone(),
                 mask_text(f.message.get(self.lang)),
             ];
-            self.out.write_record(&row).map_err(to_io)?;
+            self.write_record(&row)?;
         }
         let row: [String; 16] = [
             "total".into(),
@@ -124,7 +154,7 @@ impl<W: Write> Sink for CsvSink<W> {
             String::new(),
             String::new(),
         ];
-        self.out.write_record(&row).map_err(to_io)?;
+        self.write_record(&row)?;
         self.out.flush()
     }
 }

@@ -4,8 +4,8 @@
 //! characters that end a property are escaped the way the runner expects (`%0A`, `%2C`, …).
 
 use super::{DraftReport, Totals};
-use crate::batch::Sink;
 use crate::batch::cross::CrossFinding;
+use crate::batch::{Digest, Render, Sink};
 use crate::diag::{Finding, Lang, Severity};
 use crate::draft::node::Pos;
 use crate::pii::mask_text;
@@ -60,11 +60,11 @@ impl<W: Write> GithubSink<W> {
     }
 }
 
-impl<W: Write> Sink for GithubSink<W> {
-    fn draft(&mut self, r: &DraftReport) -> io::Result<()> {
-        let lang = self.lang;
+/// A draft's annotations and its summary line.
+fn draft_text(out: &mut dyn Write, r: &DraftReport, lang: Lang) -> io::Result<()> {
+    {
         for f in &r.findings {
-            annotation(&mut self.out, &r.path, f, f.pos, "", lang)?;
+            annotation(out, &r.path, f, f.pos, "", lang)?;
         }
         let who = r.who();
         let (e, w, m) = (r.count(Severity::Error), r.count(Severity::Warning), r.missing());
@@ -78,7 +78,29 @@ impl<W: Write> Sink for GithubSink<W> {
             format!("beian: {}: {status}{who}: {e} errors, {w} warnings, {m} materials missing", r.path)
         };
         // A plain log line must not start a workflow command.
-        writeln!(self.out, "{}", line.replace("::", ": :"))
+        writeln!(out, "{}", line.replace("::", ": :"))
+    }
+}
+
+struct GithubRender {
+    lang: Lang,
+}
+
+impl Render for GithubRender {
+    fn render(&self, r: &DraftReport, out: &mut Vec<u8>) -> io::Result<()> {
+        draft_text(out, r, self.lang)
+    }
+}
+
+impl<W: Write> Sink for GithubSink<W> {
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        Some(Box::new(GithubRender { lang: self.lang }))
+    }
+    fn draft(&mut self, r: &DraftReport) -> io::Result<()> {
+        draft_text(&mut self.out, r, self.lang)
+    }
+    fn rendered(&mut self, _digest: &Digest, text: &[u8]) -> io::Result<()> {
+        self.out.write_all(text)
     }
     fn end(&mut self, cross: &[CrossFinding], t: &Totals) -> io::Result<()> {
         let lang = self.lang;

@@ -6,8 +6,8 @@
 //! memory; the text has the same shape `serde_json::to_string_pretty` would give.
 
 use super::{DraftReport, Totals, totals};
-use crate::batch::Sink;
 use crate::batch::cross::CrossFinding;
+use crate::batch::{Digest, Render, Sink};
 use crate::diag::{Finding, Lang};
 use crate::rules::materials::Status;
 use serde::Serialize;
@@ -213,14 +213,43 @@ fn write_nested(out: &mut dyn Write, buf: &mut Vec<u8>, v: &impl Serialize) -> i
     out.write_all(rest)
 }
 
+/// One entry of `drafts`, made on a batch worker.
+struct JsonRender {
+    lang: Lang,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Render for JsonRender {
+    fn render(&self, r: &DraftReport, out: &mut Vec<u8>) -> io::Result<()> {
+        SCRATCH.with_borrow_mut(|buf| write_nested(out, buf, &DraftOut::new(r, self.lang)))
+    }
+}
+
+impl<W: Write> JsonSink<W> {
+    fn separate(&mut self) -> io::Result<()> {
+        self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        Ok(())
+    }
+}
+
 impl<W: Write> Sink for JsonSink<W> {
     fn begin(&mut self, _drafts: usize) -> io::Result<()> {
         self.out.write_all(b"{\n  \"drafts\": [")
     }
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        Some(Box::new(JsonRender { lang: self.lang }))
+    }
     fn draft(&mut self, r: &DraftReport) -> io::Result<()> {
-        self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
-        self.first = false;
+        self.separate()?;
         write_nested(&mut self.out, &mut self.buf, &DraftOut::new(r, self.lang))
+    }
+    fn rendered(&mut self, _digest: &Digest, text: &[u8]) -> io::Result<()> {
+        self.separate()?;
+        self.out.write_all(text)
     }
     fn end(&mut self, cross: &[CrossFinding], t: &Totals) -> io::Result<()> {
         self.out.write_all(if self.first { b"],\n" } else { b"\n  ],\n" })?;

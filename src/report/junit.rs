@@ -8,8 +8,8 @@
 //! the document at the end. Every other format streams.
 
 use super::{DraftReport, Totals};
-use crate::batch::Sink;
 use crate::batch::cross::CrossFinding;
+use crate::batch::{Digest, Render, Sink};
 use crate::diag::{Finding, Lang, Severity};
 use crate::pii::mask_text;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
@@ -58,7 +58,34 @@ fn line(f: &Finding, lang: Lang) -> String {
     ))
 }
 
+/// A draft's finding lines (its case's text).
+struct JunitRender {
+    lang: Lang,
+}
+
+impl Render for JunitRender {
+    fn render(&self, r: &DraftReport, out: &mut Vec<u8>) -> io::Result<()> {
+        for f in &r.findings {
+            out.extend_from_slice(line(f, self.lang).as_bytes());
+        }
+        Ok(())
+    }
+}
+
 impl<W: Write> Sink for JunitSink<W> {
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        Some(Box::new(JunitRender { lang: self.lang }))
+    }
+    fn rendered(&mut self, d: &Digest, text: &[u8]) -> io::Result<()> {
+        self.cases.push(Case {
+            path: d.path.clone(),
+            principal: d.principal.clone(),
+            errors: d.errors,
+            warnings: d.warnings,
+            text: String::from_utf8_lossy(text).into_owned(),
+        });
+        Ok(())
+    }
     fn draft(&mut self, r: &DraftReport) -> io::Result<()> {
         let text: String = r.findings.iter().map(|f| line(f, self.lang)).collect();
         self.cases.push(Case {

@@ -5,8 +5,8 @@
 //! occurred follow them in `tool.driver.rules` (JSON does not order an object's members).
 
 use super::{DraftReport, Totals};
-use crate::batch::Sink;
 use crate::batch::cross::CrossFinding;
+use crate::batch::{Digest, Render, Sink};
 use crate::diag::{Finding, Lang, Severity};
 use crate::draft::node::Pos;
 use crate::pii::mask_text;
@@ -83,12 +83,33 @@ impl<'r, W: Write> SarifSink<'r, W> {
     }
 }
 
+/// A draft's results, each written as `,\n        {...}`.
+struct SarifRender {
+    lang: Lang,
+}
+
+impl Render for SarifRender {
+    fn render(&self, r: &DraftReport, out: &mut Vec<u8>) -> io::Result<()> {
+        for f in &r.findings {
+            out.extend_from_slice(b",\n        ");
+            serde_json::to_writer(&mut *out, &result(f, &r.path, self.lang)).map_err(io::Error::other)?;
+        }
+        Ok(())
+    }
+    fn wants_rules(&self) -> bool {
+        true
+    }
+}
+
 impl<W: Write> Sink for SarifSink<'_, W> {
     fn begin(&mut self, _drafts: usize) -> io::Result<()> {
         write!(
             self.out,
             "{{\n  \"$schema\": \"{SCHEMA}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
         )
+    }
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        Some(Box::new(SarifRender { lang: self.lang }))
     }
     fn draft(&mut self, r: &DraftReport) -> io::Result<()> {
         for f in &r.findings {
@@ -97,6 +118,16 @@ impl<W: Write> Sink for SarifSink<'_, W> {
             self.write_result(&v)?;
         }
         Ok(())
+    }
+    fn rendered(&mut self, digest: &Digest, text: &[u8]) -> io::Result<()> {
+        self.used.extend(digest.rules.iter().cloned());
+        // Each result came with a leading comma; the first of the document goes without.
+        let text = match text.split_first() {
+            Some((b',', rest)) if self.first => rest,
+            _ => text,
+        };
+        self.first &= text.is_empty();
+        self.out.write_all(text)
     }
     fn end(&mut self, cross: &[CrossFinding], _totals: &Totals) -> io::Result<()> {
         for c in cross {

@@ -2,14 +2,15 @@
 //! then totals. ID and phone numbers are masked.
 
 use super::{DraftReport, Totals, totals};
-use crate::batch::Sink;
 use crate::batch::cross::CrossFinding;
+use crate::batch::{Digest, Render, Sink};
 use crate::diag::{Lang, Severity};
 use crate::pii::mask_text;
 use crate::rules::materials::Status;
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 use std::io::{self, Write};
 
+#[derive(Debug, Clone)]
 pub struct Options {
     pub lang: Lang,
     pub width: Option<u16>,
@@ -208,9 +209,25 @@ pub struct TableSink<W: Write> {
     pub opts: Options,
 }
 
+struct TableRender {
+    opts: Options,
+}
+
+impl Render for TableRender {
+    fn render(&self, r: &DraftReport, out: &mut Vec<u8>) -> io::Result<()> {
+        render_draft(out, r, &self.opts)
+    }
+}
+
 impl<W: Write> Sink for TableSink<W> {
+    fn renderer(&self) -> Option<Box<dyn Render>> {
+        Some(Box::new(TableRender { opts: self.opts.clone() }))
+    }
     fn draft(&mut self, r: &DraftReport) -> io::Result<()> {
         render_draft(&mut self.out, r, &self.opts)
+    }
+    fn rendered(&mut self, _digest: &Digest, text: &[u8]) -> io::Result<()> {
+        self.out.write_all(text)
     }
     fn end(&mut self, cross: &[CrossFinding], totals: &Totals) -> io::Result<()> {
         render_cross(&mut self.out, cross, &self.opts)?;
