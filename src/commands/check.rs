@@ -136,11 +136,7 @@ pub fn check_file_inspect<T>(
     inspect: impl FnOnce(&Draft) -> T,
 ) -> (DraftReport, Option<T>) {
     let shown = path.display().to_string();
-    // Only regular files are read: opening a FIFO (or a link to one) would wait forever.
-    let read = match std::fs::metadata(path) {
-        Ok(m) if !m.is_file() => Err(std::io::Error::other("not a regular file")),
-        _ => std::fs::read(path),
-    };
+    let read = read_regular(path);
     let (mut r, seen) = match read {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(src) => check_source_inspect(rules, &shown, &src, opts.as_of, path.parent(), inspect),
@@ -153,6 +149,31 @@ pub fn check_file_inspect<T>(
     };
     finish(rules, &mut r, opts);
     (r, seen)
+}
+
+/// Read a regular file. Anything else (a FIFO, a device, a folder named `*.toml`) is an error,
+/// decided on the open file: one path lookup per draft, and no wait on a FIFO without a writer.
+fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK);
+    }
+    #[cfg(not(unix))]
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let mut file = opts.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// The report for a draft whose check panicked (a bug): one DRAFT-IO finding, so a batch
