@@ -15,7 +15,7 @@ use crate::pii::mask;
 use crate::rules::{RuleSet, engine};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 
 /// What kind of value a key is; values of different kinds never match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -250,12 +250,32 @@ pub struct CrossFinding {
     pub other_pos: Option<Pos>,
 }
 
+/// The index's keys are already SipHash values: hashing them again would only cost time.
+#[derive(Debug, Default, Clone, Copy)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type ByHash<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
+
 /// The running index over all drafts seen so far. Keys are the value hashes (which already
 /// include the kind).
 #[derive(Debug, Default)]
 pub struct Index {
-    values: HashMap<u64, First>,
-    principals: HashMap<u64, (u32, SmallPos, &'static str)>,
+    values: ByHash<First>,
+    principals: ByHash<(u32, SmallPos, &'static str)>,
     pub findings: Vec<CrossFinding>,
 }
 
