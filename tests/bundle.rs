@@ -185,7 +185,7 @@ fn as_of_dates_everything() {
 #[test]
 fn every_template_a_table_names_exists_and_renders() {
     let rules = beian::rules::rules();
-    for (_, m) in &rules.materials {
+    for (_, m) in rules.materials {
         if let Some(t) = &m.template {
             assert!(
                 templates::embedded(t).is_some(),

@@ -72,7 +72,7 @@ fn every_rule_is_complete_in_both_languages() {
             );
         }
     }
-    for (_, m) in &rs.materials {
+    for (_, m) in rs.materials {
         assert!(
             !m.name.zh.is_empty() && !m.name.en.is_empty() && !m.why.zh.is_empty() && !m.why.en.is_empty(),
             "material {}",

@@ -308,13 +308,13 @@ pub fn build(input: &Input) -> BundleCtx {
         })
         .collect();
     for item in input.checklist {
-        let state = state_of(&item.key);
+        let state = state_of(item.key);
         let view = ItemView {
-            key: item.key.clone(),
+            key: item.key.to_string(),
             material: item.material.get(lang).to_string(),
             why: item.why.get(lang).to_string(),
             signer: item.signer.as_ref().map(|s| s.get(lang).to_string()),
-            step: item.step.clone(),
+            step: item.step.to_string(),
             status: match item.status {
                 Status::Have => "have",
                 Status::Missing => "missing",
@@ -323,7 +323,7 @@ pub fn build(input: &Input) -> BundleCtx {
             file: item.file.clone(),
             file_check: state.map(describe),
             file_ok: state.is_some_and(FileState::is_ok),
-            template: item.template.clone(),
+            template: item.template.map(str::to_string),
             letter: letter_file(item),
         };
         let i = steps.iter().position(|s| s.id == item.step).unwrap_or(steps.len() - 1);
@@ -339,7 +339,7 @@ pub fn build(input: &Input) -> BundleCtx {
 
     let extra_files = file_states
         .iter()
-        .filter(|(k, _, _)| !input.checklist.iter().any(|c| &c.key == k))
+        .filter(|(k, _, _)| !input.checklist.iter().any(|c| c.key == k))
         .map(|(k, f, s)| ExtraFile {
             key: k.clone(),
             file: f.clone(),

@@ -144,12 +144,12 @@ pub fn render(
 
     let mut letters = Vec::new();
     for item in report.checklist.iter().filter(|i| i.template.is_some()) {
-        let (Some(template), Some(file)) = (item.template.as_deref(), context::letter_file(item)) else {
+        let (Some(template), Some(file)) = (item.template, context::letter_file(item)) else {
             continue;
         };
         let item_ctx = context! {
             item => context! {
-                key => item.key.clone(),
+                key => item.key,
                 material => item.material.zh.clone(),
                 signer => item.signer.as_ref().map(|s| s.zh.clone()),
             },
@@ -157,7 +157,7 @@ pub fn render(
         };
         let md = render_one(&env, template, item_ctx)?;
         letters.push(context! {
-            key => item.key.clone(),
+            key => item.key,
             title => item.material.get(lang).to_string(),
             file => file.clone(),
             html => Value::from_safe_string(markdown::to_html(&md)),

@@ -204,7 +204,7 @@ pub fn require_materials(rules: &RuleSet, r: &mut DraftReport) {
         if c.status == rules::materials::Status::Missing {
             let hit = Hit::at(format!("materials.{}", c.key))
                 .var_text("material", c.material.clone())
-                .var("key", c.key.clone());
+                .var("key", c.key);
             r.findings.push(engine::finding(rules, "MATERIAL-MISSING", &hit, None));
         }
     }

@@ -178,11 +178,11 @@ impl<'a> DraftOut<'a> {
                 .iter()
                 .map(|c| ChecklistOut {
                     file: &c.file,
-                    key: &c.key,
+                    key: c.key,
                     material: c.material.get(lang),
                     signer: c.signer.as_ref().map(|s| s.get(lang)),
                     status: c.status,
-                    step: &c.step,
+                    step: c.step,
                     why: c.why.get(lang),
                 })
                 .collect(),

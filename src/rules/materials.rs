@@ -87,16 +87,16 @@ pub enum Status {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ChecklistItem {
-    pub key: String,
-    pub material: Text,
-    pub why: Text,
-    pub signer: Option<Text>,
-    pub step: String,
-    pub template: Option<String>,
+    pub key: &'static str,
+    pub material: &'static Text,
+    pub why: &'static Text,
+    pub signer: Option<&'static Text>,
+    pub step: &'static str,
+    pub template: Option<&'static str>,
     pub status: Status,
     /// The file named in `[materials]`, when there is one.
     pub file: Option<String>,
-    pub source: String,
+    pub source: &'static str,
 }
 
 impl ChecklistItem {
@@ -186,7 +186,7 @@ pub fn material_path(base: Option<&Path>, file: &str) -> PathBuf {
 
 /// The checklist for a draft; `base` is the draft's folder, against which `[materials]`
 /// paths are resolved.
-pub fn checklist<'m>(cx: &Ctx, materials: impl Iterator<Item = &'m Material>, base: Option<&Path>) -> Vec<ChecklistItem> {
+pub fn checklist(cx: &Ctx, materials: impl Iterator<Item = &'static Material>, base: Option<&Path>) -> Vec<ChecklistItem> {
     let d = cx.draft;
     let mut out: Vec<ChecklistItem> = Vec::new();
     for m in materials {
@@ -206,15 +206,15 @@ pub fn checklist<'m>(cx: &Ctx, materials: impl Iterator<Item = &'m Material>, ba
         let file = d.materials.iter().find(|(k, _)| *k == m.key).map(|(_, v)| v.clone());
         let exists = file.as_deref().is_some_and(|f| material_path(base, f).is_file());
         out.push(ChecklistItem {
-            key: m.key.clone(),
-            material: m.name.clone(),
-            why: m.why.clone(),
-            signer: m.signer.clone(),
-            step: m.step.clone(),
-            template: m.template.clone(),
+            key: &m.key,
+            material: &m.name,
+            why: &m.why,
+            signer: m.signer.as_ref(),
+            step: &m.step,
+            template: m.template.as_deref(),
             status: if exists { Status::Have } else { Status::Missing },
             file,
-            source: m.source.clone(),
+            source: &m.source,
         });
     }
     out

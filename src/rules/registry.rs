@@ -48,7 +48,9 @@ pub const PROVINCE_TABLES: &[(&str, &str)] = province_tables!(
 
 pub struct RuleSet {
     pub rules: Vec<Rule>,
-    pub materials: Vec<(Option<u8>, Material)>,
+    /// Leaked once per load (the embedded set is loaded once per process): checklist items
+    /// then borrow their texts instead of copying them for every draft.
+    pub materials: &'static [(Option<u8>, Material)],
     by_code: HashMap<String, usize>,
     pub national_last_verified: String,
     pub province_last_verified: HashMap<u8, String>,
@@ -68,7 +70,7 @@ impl RuleSet {
             .filter(move |r| r.province.is_none() || r.province == code)
             .filter(move |r| !(r.province.is_none() && disabled.is_some_and(|d| d.contains(&r.code))))
     }
-    pub fn materials_for(&self, code: Option<u8>) -> impl Iterator<Item = &Material> {
+    pub fn materials_for(&self, code: Option<u8>) -> impl Iterator<Item = &'static Material> + use<'_> {
         self.materials
             .iter()
             .filter(move |(p, _)| p.is_none() || *p == code)
@@ -121,7 +123,7 @@ pub fn load() -> Result<RuleSet, String> {
     debug_assert_eq!(PROVINCE_TABLES.len(), PROVINCES.len());
     Ok(RuleSet {
         rules,
-        materials,
+        materials: Box::leak(materials.into_boxed_slice()),
         by_code,
         national_last_verified: national.table.last_verified,
         province_last_verified,
