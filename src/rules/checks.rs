@@ -20,6 +20,9 @@ pub enum Check {
     /// Dotted keys that must be present; `*` runs over array items.
     Required {
         fields: Vec<String>,
+        /// `fields` as a prefix tree, built on first use: one walk of the draft per rule.
+        #[serde(skip)]
+        tree: std::sync::OnceLock<PathTree>,
     },
     /// The draft names at least one domain (a website filing without a domain is impossible).
     HasDomains,
@@ -288,29 +291,64 @@ fn trail_path(trail: &[Seg]) -> String {
     out
 }
 
-/// `get_path` without building a path string per match: `f` gets the trail and the node.
-fn visit_path<'a, 'p>(node: Option<&'a Node>, rest: &[&'p str], trail: &mut Vec<Seg<'p>>, f: &mut dyn FnMut(&[Seg<'p>], Option<&'a Node>)) {
-    let Some((head, tail)) = rest.split_first() else {
-        f(trail, node);
-        return;
-    };
-    // As in get_path: a scalar where a table was expected has no sub-keys to require.
-    if node.is_some_and(|n| !matches!(n.val, Val::Table(_) | Val::Arr(_))) {
-        return;
-    }
-    if *head == "*" {
-        if let Some(Node { val: Val::Arr(items), .. }) = node {
-            for (i, it) in items.iter().enumerate() {
-                trail.push(Seg::Index(i));
-                visit_path(Some(it), tail, trail, f);
-                trail.pop();
+/// Dotted paths sharing their prefixes (`principal.name`, `principal.document.type`, … walk
+/// `principal` once). Children keep the order the paths were listed in.
+#[derive(Debug, Clone, Default)]
+pub struct PathTree {
+    children: Vec<(String, PathTree)>,
+    /// A listed path ends here.
+    leaf: bool,
+}
+
+impl PathTree {
+    pub fn new<'a>(paths: impl IntoIterator<Item = &'a String>) -> Self {
+        let mut root = PathTree::default();
+        for p in paths {
+            let mut t = &mut root;
+            for seg in p.split('.') {
+                let i = match t.children.iter().position(|(k, _)| k == seg) {
+                    Some(i) => i,
+                    None => {
+                        t.children.push((seg.to_string(), PathTree::default()));
+                        t.children.len() - 1
+                    }
+                };
+                t = &mut t.children[i].1;
             }
+            t.leaf = true;
         }
+        root
+    }
+}
+
+/// `visit_path` for every path of `tree` at once.
+fn visit_tree<'a, 'p>(
+    tree: &'p PathTree,
+    node: Option<&'a Node>,
+    trail: &mut Vec<Seg<'p>>,
+    f: &mut dyn FnMut(&[Seg<'p>], Option<&'a Node>),
+) {
+    if tree.leaf {
+        f(trail, node);
+    }
+    if tree.children.is_empty() || node.is_some_and(|n| !matches!(n.val, Val::Table(_) | Val::Arr(_))) {
         return;
     }
-    trail.push(Seg::Key(head));
-    visit_path(node.and_then(|n| n.get(head)), tail, trail, f);
-    trail.pop();
+    for (seg, child) in &tree.children {
+        if seg == "*" {
+            if let Some(Node { val: Val::Arr(items), .. }) = node {
+                for (i, it) in items.iter().enumerate() {
+                    trail.push(Seg::Index(i));
+                    visit_tree(child, Some(it), trail, f);
+                    trail.pop();
+                }
+            }
+            continue;
+        }
+        trail.push(Seg::Key(seg));
+        visit_tree(child, node.and_then(|n| n.get(seg)), trail, f);
+        trail.pop();
+    }
 }
 
 fn number_problem(t: DocType, n: &str) -> Option<Problem> {
@@ -478,15 +516,13 @@ impl Check {
         let mut hits = Vec::new();
         match self {
             Check::Builtin => {}
-            Check::Required { fields } => {
+            Check::Required { fields, tree } => {
                 let Some(root) = d.root.as_ref() else { return hits };
-                let mut parts: Vec<&str> = Vec::with_capacity(8);
+                let tree = tree.get_or_init(|| PathTree::new(fields));
                 let mut trail = Vec::with_capacity(8);
-                for f in fields {
-                    parts.clear();
-                    parts.extend(f.split('.'));
+                {
                     // The concrete path is only spelt out for a missing value (most are there).
-                    visit_path(Some(root), &parts, &mut trail, &mut |trail, node| {
+                    visit_tree(tree, Some(root), &mut trail, &mut |trail, node| {
                         let empty = match node {
                             None => true,
                             Some(Node { val: Val::Str(s), .. }) => s.trim().is_empty(),
@@ -1412,36 +1448,44 @@ fn _validators_used(_: validators::Level) {}
 mod path_tests {
     use super::*;
 
-    /// `visit_path` finds the same concrete paths (and nodes) as `get_path`.
+    /// `visit_tree` finds the same concrete paths (and nodes) as `get_path` does path by
+    /// path, for one path and for all of them at once (shared prefixes walked once).
     #[test]
-    fn contains_ignore_case_matches_ascii_letters_only_loosely() {
-        assert!(contains_ignore_case("GoDaddy.com, LLC", "godaddy"));
-        assert!(contains_ignore_case("cn-HONGKONG", "hongkong"));
-        assert!(contains_ignore_case("阿里云", "阿里"));
-        assert!(!contains_ignore_case("cn-south-1", "hongkong"));
-        assert!(!contains_ignore_case("go", "godaddy"));
-    }
-
-    #[test]
-    fn visit_path_agrees_with_get_path() {
+    fn visit_tree_agrees_with_get_path() {
         let src = "[principal]\nname = \"x\"\n[principal.responsible]\nname = \"\"\n[[domain]]\nname = \"a.cn\"\n[[domain]]\nholder = \"y\"\n[[website]]\nresponsible = \"principal\"\n";
         let d = crate::draft::load_str(src).draft.unwrap();
         let root = d.root.as_ref().unwrap();
-        for pattern in [
+        let patterns: Vec<String> = [
             "principal.name",
             "principal.responsible.name",
             "domain.*.name",
             "website.*.responsible.name",
             "app.*.name",
             "account.resource.kind",
-        ] {
+            "domain.*.holder",
+            "principal.document.number",
+        ]
+        .map(String::from)
+        .to_vec();
+        let by_path = |pattern: &String| -> Vec<(String, bool)> {
             let parts: Vec<&str> = pattern.split('.').collect();
-            let want: Vec<(String, bool)> = get_path(root, &parts).into_iter().map(|(p, n)| (p, n.is_some())).collect();
+            get_path(root, &parts).into_iter().map(|(p, n)| (p, n.is_some())).collect()
+        };
+        let by_tree = |list: &[String]| {
+            let tree = PathTree::new(list);
             let mut got = Vec::new();
-            visit_path(Some(root), &parts, &mut Vec::new(), &mut |t, n| {
+            visit_tree(&tree, Some(root), &mut Vec::new(), &mut |t, n| {
                 got.push((trail_path(t), n.is_some()))
             });
-            assert_eq!(got, want, "{pattern}");
+            got.sort();
+            got
+        };
+        for p in &patterns {
+            assert_eq!(by_tree(std::slice::from_ref(p)), by_path(p), "{p}");
         }
+        let mut want: Vec<(String, bool)> = patterns.iter().flat_map(by_path).collect();
+        want.sort();
+        assert_eq!(by_tree(&patterns), want);
+        assert!(want.contains(&("domain.1.name".into(), false)) && want.contains(&("domain.0.name".into(), true)));
     }
 }
