@@ -105,8 +105,18 @@ fn generated_drafts_are_clean_or_broken_as_planned() {
 fn order_is_the_file_order_whatever_the_threads_do() {
     let dir = scratch("batch-order");
     generate(&dir, 500, 1);
+    // Awkward neighbours for path order: `a.toml` beside folder `a`, `a-b` beside `a/b`.
+    for p in ["a/x.toml", "a.toml", "a-b/y.toml", "a/b/z.toml", "B.toml"] {
+        let p = dir.join(p);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, "format = 1\n").unwrap();
+    }
     let files = collect(std::slice::from_ref(&dir)).unwrap();
-    assert_eq!(files.len(), 500);
+    assert_eq!(files.len(), 505);
+    // Path order (component by component), whatever order the folder listing came in.
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted);
     let runs: Vec<Collect> = [1, 2, 3, 8].into_iter().map(|j| run(&files, j)).collect();
     let shown = |c: &Collect| {
         c.reports

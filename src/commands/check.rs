@@ -20,10 +20,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             Err(e) => bail!("{}: {}", p.display(), e),
         };
         if meta.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found, 0);
-            found.sort();
-            out.extend(found);
+            walk(p, &mut out, 0);
         } else {
             out.push(p.clone());
         }
@@ -37,9 +34,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
         return;
     }
     let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let path = e.path();
-        let Ok(ft) = e.file_type() else { continue };
+    // Each folder's entries in name order, depth first: the whole list comes out in path
+    // order without sorting (and comparing) full paths.
+    let mut entries: Vec<_> = entries.flatten().filter_map(|e| Some((e.file_name(), e.file_type().ok()?))).collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, ft) in entries {
+        let path = dir.join(&name);
         if ft.is_dir() {
             let hidden = path
                 .file_name()
