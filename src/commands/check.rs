@@ -36,7 +36,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     // Each folder's entries in name order, depth first: the whole list comes out in path
     // order without sorting (and comparing) full paths.
-    let mut entries: Vec<_> = entries.flatten().filter_map(|e| Some((e.file_name(), e.file_type().ok()?))).collect();
+    let mut entries: Vec<_> = entries
+        .flatten()
+        .filter_map(|e| Some((e.file_name(), e.file_type().ok()?)))
+        .collect();
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     for (name, ft) in entries {
         let path = dir.join(&name);

@@ -11,7 +11,6 @@ use crate::batch::{Digest, Render, Sink};
 use crate::diag::{Finding, Lang};
 use crate::rules::materials::Status;
 use serde::Serialize;
-use serde_json::ser::PrettyFormatter;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -100,18 +99,11 @@ pub struct JsonSink<W: Write> {
     out: W,
     lang: Lang,
     first: bool,
-    /// Reused for each draft's text before it is indented into `out`.
-    buf: Vec<u8>,
 }
 
 impl<W: Write> JsonSink<W> {
     pub fn new(out: W, lang: Lang) -> Self {
-        JsonSink {
-            out,
-            lang,
-            first: true,
-            buf: Vec::new(),
-        }
+        JsonSink { out, lang, first: true }
     }
 }
 
@@ -196,21 +188,92 @@ impl<'a> DraftOut<'a> {
     }
 }
 
-/// Pretty-print `v` as an element nested two levels deep: serialise into `buf`, then copy
-/// it out with four spaces after every newline.
-fn write_nested(out: &mut dyn Write, buf: &mut Vec<u8>, v: &impl Serialize) -> io::Result<()> {
-    const PAD: &[u8] = b"    ";
-    buf.clear();
-    let mut ser = serde_json::Serializer::with_formatter(&mut *buf, PrettyFormatter::new());
-    v.serialize(&mut ser).map_err(io::Error::other)?;
-    out.write_all(PAD)?;
-    let mut rest = &buf[..];
-    while let Some(i) = rest.iter().position(|&b| b == b'\n') {
-        out.write_all(&rest[..=i])?;
-        out.write_all(PAD)?;
-        rest = &rest[i + 1..];
+/// serde_json's pretty format (two-space indent) for a value that sits `base` levels deep:
+/// every line it starts is indented for that depth, so it can be written straight into the
+/// document.
+struct Nested {
+    base: usize,
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn newline<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        w.write_all(b"\n")?;
+        let mut n = 2 * (self.base + self.depth);
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            w.write_all(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
     }
-    out.write_all(rest)
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, c: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(c)
+    }
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, c: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(c)
+    }
+    fn item<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline(w)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+/// Pretty-print `v` as an element nested two levels deep (an entry of `drafts` or
+/// `cross_draft`), indentation included.
+fn write_nested<W: Write + ?Sized>(out: &mut W, v: &impl Serialize) -> io::Result<()> {
+    out.write_all(b"    ")?;
+    let mut ser = serde_json::Serializer::with_formatter(
+        out,
+        Nested {
+            base: 2,
+            depth: 0,
+            has_value: false,
+        },
+    );
+    v.serialize(&mut ser).map_err(io::Error::other)
 }
 
 /// One entry of `drafts`, made on a batch worker.
@@ -218,13 +281,9 @@ struct JsonRender {
     lang: Lang,
 }
 
-thread_local! {
-    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
 impl Render for JsonRender {
     fn render(&self, r: &DraftReport, out: &mut Vec<u8>) -> io::Result<()> {
-        SCRATCH.with_borrow_mut(|buf| write_nested(out, buf, &DraftOut::new(r, self.lang)))
+        write_nested(out, &DraftOut::new(r, self.lang))
     }
 }
 
@@ -245,7 +304,7 @@ impl<W: Write> Sink for JsonSink<W> {
     }
     fn draft(&mut self, r: &DraftReport) -> io::Result<()> {
         self.separate()?;
-        write_nested(&mut self.out, &mut self.buf, &DraftOut::new(r, self.lang))
+        write_nested(&mut self.out, &DraftOut::new(r, self.lang))
     }
     fn rendered(&mut self, _digest: &Digest, text: &[u8]) -> io::Result<()> {
         self.separate()?;
@@ -256,7 +315,7 @@ impl<W: Write> Sink for JsonSink<W> {
         self.out.write_all(b"  \"cross_draft\": [")?;
         for (i, c) in cross.iter().enumerate() {
             self.out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-            write_nested(&mut self.out, &mut self.buf, &cross_value(c, self.lang))?;
+            write_nested(&mut self.out, &cross_value(c, self.lang))?;
         }
         self.out.write_all(if cross.is_empty() { b"],\n" } else { b"\n  ],\n" })?;
         self.out.write_all(b"  \"summary\": ")?;
@@ -281,10 +340,14 @@ mod tests {
         assert!(!r.findings.is_empty() && !r.checklist.is_empty());
         for lang in [Lang::Zh, Lang::En] {
             let mut typed = Vec::new();
-            write_nested(&mut typed, &mut Vec::new(), &DraftOut::new(&r, lang)).unwrap();
+            write_nested(&mut typed, &DraftOut::new(&r, lang)).unwrap();
             let mut value = Vec::new();
-            write_nested(&mut value, &mut Vec::new(), &draft_value(&r, lang)).unwrap();
-            assert_eq!(String::from_utf8(typed).unwrap(), String::from_utf8(value).unwrap());
+            write_nested(&mut value, &draft_value(&r, lang)).unwrap();
+            assert_eq!(String::from_utf8(typed.clone()).unwrap(), String::from_utf8(value).unwrap());
+            // And the same text serde_json's own pretty printer gives, indented two levels.
+            let pretty = serde_json::to_string_pretty(&draft_value(&r, lang)).unwrap();
+            let indented = format!("    {}", pretty.replace('\n', "\n    "));
+            assert_eq!(String::from_utf8(typed).unwrap(), indented);
         }
     }
 }
