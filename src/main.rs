@@ -69,6 +69,10 @@ fn level_name(l: Level) -> &'static str {
 
 fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
     let lang = ctx.lang;
+    let mut files = match &cli.command {
+        Command::Check(args) => Some(check::collect(&args.paths)),
+        _ => None,
+    };
     let rules = beian::rules::rules();
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -84,8 +88,10 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             for o in overrides.unmatched(rules) {
                 ctx.warn(&Msg::OverrideUnmatched.fmt(lang, &[("origin", &o.origin), ("level", level_name(o.level)), ("code", &o.code)]));
             }
-            let files =
-                check::collect(&args.paths).map_err(|e| anyhow::anyhow!(Msg::PathUnreadable.fmt(lang, &[("detail", &e.to_string())])))?;
+            let files = files
+                .take()
+                .unwrap_or_else(|| check::collect(&args.paths))
+                .map_err(|e| anyhow::anyhow!(Msg::PathUnreadable.fmt(lang, &[("detail", &e.to_string())])))?;
             // A folder with nothing to check is worth saying: a pipeline may point at the wrong one.
             if files.is_empty() {
                 let shown: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
@@ -176,6 +182,9 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
 }
 
 fn main() -> ExitCode {
+    // Parse the embedded rule tables (a few ms) while the arguments are read and `check`
+    // walks its folders; the first real use waits for it.
+    std::thread::spawn(beian::rules::rules);
     let args: Vec<OsString> = std::env::args_os().collect();
     // The language and colour must be known before clap renders help or a usage error.
     let pre = i18n::prescan(&args);
