@@ -20,8 +20,7 @@ fn main() {
     let t = Instant::now();
     for s in &srcs {
         if let Ok(tab) = toml::de::DeTable::parse(s) {
-            let idx = beian::draft::node::LineIndex::new(s);
-            let _ = beian::draft::node::convert_table(s, &idx, tab.get_ref());
+            let _ = beian::draft::node::convert_table(tab.get_ref());
         }
     }
     println!("spanned parse + node tree   {:8.1} ms", t.elapsed().as_secs_f64() * 1000.0);

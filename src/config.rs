@@ -18,7 +18,7 @@
 //! nothing falls back to a default silently.
 
 use crate::diag::Lang;
-use crate::draft::node::{LineIndex, Node, Pos, Val, convert_table};
+use crate::draft::node::{Node, Pos, Val, convert_table, pos_at};
 use crate::i18n::Msg;
 use crate::overrides::{Level, Override, Overrides};
 use crate::province::{self, Province};
@@ -170,17 +170,23 @@ fn nearest(word: &str, known: &'static [&'static str]) -> Option<&'static str> {
 
 /// Parse config text; `path` is for messages and for resolving a relative `output_dir`.
 pub fn parse(path: &Path, src: &str) -> Result<Config, ConfigError> {
-    let idx = LineIndex::new(src);
-    let err = |pos: Pos, key: &str, problem: Problem| ConfigError::At {
+    let at_pos = |pos: Pos, key: &str, problem: Problem| ConfigError::At {
         path: path.to_path_buf(),
         pos,
+        key: key.to_string(),
+        problem,
+    };
+    // `at` is a byte offset into `src`.
+    let err = |at: usize, key: &str, problem: Problem| ConfigError::At {
+        path: path.to_path_buf(),
+        pos: pos_at(src, at),
         key: key.to_string(),
         problem,
     };
     let table = match toml::de::DeTable::parse(src) {
         Ok(t) => t,
         Err(e) => {
-            let pos = e.span().map(|s| idx.pos(src, s.start)).unwrap_or(Pos { line: 1, column: 1 });
+            let pos = e.span().map(|s| pos_at(src, s.start)).unwrap_or(Pos { line: 1, column: 1 });
             // Name the key on the offending line when there is one.
             let line = src.lines().nth(pos.line.saturating_sub(1)).unwrap_or("");
             let key = line
@@ -188,7 +194,7 @@ pub fn parse(path: &Path, src: &str) -> Result<Config, ConfigError> {
                 .map(|(k, _)| k.trim().trim_matches('"').to_string())
                 .filter(|k| k.chars().all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c)))
                 .unwrap_or_default();
-            return Err(err(pos, &key, Problem::Syntax(e.message().trim().to_string())));
+            return Err(at_pos(pos, &key, Problem::Syntax(e.message().trim().to_string())));
         }
     };
     let mut cfg = Config {
@@ -199,7 +205,7 @@ pub fn parse(path: &Path, src: &str) -> Result<Config, ConfigError> {
     let string = |key: &str, n: &Node| match &n.val {
         Val::Str(s) => Ok(s.clone()),
         _ => Err(err(
-            n.pos,
+            n.at,
             key,
             Problem::WrongType {
                 expected: Msg::TypeString,
@@ -207,13 +213,13 @@ pub fn parse(path: &Path, src: &str) -> Result<Config, ConfigError> {
             },
         )),
     };
-    for (key, node) in convert_table(src, &idx, table.get_ref()) {
+    for (key, node) in convert_table(table.get_ref()) {
         match key.as_str() {
             "lang" => {
                 let v = string(&key, &node)?;
                 cfg.lang = Some(crate::i18n::parse_lang(&v).ok_or_else(|| {
                     err(
-                        node.pos,
+                        node.at,
                         &key,
                         Problem::BadValue {
                             value: v.clone(),
@@ -224,13 +230,13 @@ pub fn parse(path: &Path, src: &str) -> Result<Config, ConfigError> {
             }
             "province" => {
                 let v = string(&key, &node)?;
-                cfg.province = Some(province::resolve(&v).ok_or_else(|| err(node.pos, &key, Problem::BadProvince(v.clone())))?);
+                cfg.province = Some(province::resolve(&v).ok_or_else(|| err(node.at, &key, Problem::BadProvince(v.clone())))?);
             }
             "provider" => {
                 let v = string(&key, &node)?;
                 if !crate::draft::model::PROVIDERS.contains(&v.as_str()) {
                     return Err(err(
-                        node.pos,
+                        node.at,
                         &key,
                         Problem::BadValue {
                             value: v,
@@ -247,7 +253,7 @@ pub fn parse(path: &Path, src: &str) -> Result<Config, ConfigError> {
             "override" => {
                 let Val::Arr(items) = &node.val else {
                     return Err(err(
-                        node.pos,
+                        node.at,
                         &key,
                         Problem::WrongType {
                             expected: Msg::TypeArrayOfTables,
@@ -257,12 +263,12 @@ pub fn parse(path: &Path, src: &str) -> Result<Config, ConfigError> {
                 };
                 for (i, item) in items.iter().enumerate() {
                     let here = format!("override.{i}");
-                    cfg.overrides.list.push(read_override(path, &here, item, &err, &string)?);
+                    cfg.overrides.list.push(read_override(path, src, &here, item, &err, &string)?);
                 }
             }
             other => {
                 return Err(err(
-                    node.pos,
+                    node.at,
                     other,
                     Problem::UnknownKey {
                         known: KEYS,
@@ -275,13 +281,14 @@ pub fn parse(path: &Path, src: &str) -> Result<Config, ConfigError> {
     Ok(cfg)
 }
 
-type ErrFn<'a> = dyn Fn(Pos, &str, Problem) -> ConfigError + 'a;
+/// Takes a byte offset into the config text.
+type ErrFn<'a> = dyn Fn(usize, &str, Problem) -> ConfigError + 'a;
 type StrFn<'a> = dyn Fn(&str, &Node) -> Result<String, ConfigError> + 'a;
 
-fn read_override(path: &Path, here: &str, item: &Node, err: &ErrFn, string: &StrFn) -> Result<Override, ConfigError> {
+fn read_override(path: &Path, src: &str, here: &str, item: &Node, err: &ErrFn, string: &StrFn) -> Result<Override, ConfigError> {
     let Val::Table(fields) = &item.val else {
         return Err(err(
-            item.pos,
+            item.at,
             here,
             Problem::WrongType {
                 expected: Msg::TypeTable,
@@ -300,19 +307,19 @@ fn read_override(path: &Path, here: &str, item: &Node, err: &ErrFn, string: &Str
                     "allow" => Level::Allow,
                     "warn" => Level::Warn,
                     "deny" => Level::Deny,
-                    _ => return Err(err(v.pos, &key, Problem::BadValue { value: s, known: LEVELS })),
+                    _ => return Err(err(v.at, &key, Problem::BadValue { value: s, known: LEVELS })),
                 });
             }
             "reason" => {
                 let s = string(&key, v)?;
                 if s.trim().is_empty() {
-                    return Err(err(v.pos, &key, Problem::EmptyReason));
+                    return Err(err(v.at, &key, Problem::EmptyReason));
                 }
                 reason = Some(s);
             }
             other => {
                 return Err(err(
-                    v.pos,
+                    v.at,
                     &key,
                     Problem::UnknownKey {
                         known: OVERRIDE_KEYS,
@@ -322,7 +329,7 @@ fn read_override(path: &Path, here: &str, item: &Node, err: &ErrFn, string: &Str
             }
         }
     }
-    let missing = |k: &'static str| err(item.pos, &format!("{here}.{k}"), Problem::MissingKey(k));
+    let missing = |k: &'static str| err(item.at, &format!("{here}.{k}"), Problem::MissingKey(k));
     let rule = rule.ok_or_else(|| missing("rule"))?;
     let level = level.ok_or_else(|| missing("level"))?;
     let reason = reason.ok_or_else(|| missing("reason"))?;
@@ -330,7 +337,7 @@ fn read_override(path: &Path, here: &str, item: &Node, err: &ErrFn, string: &Str
         code: rule,
         level,
         reason: Some(reason),
-        origin: format!("{}:{}", path.display(), item.pos.line),
+        origin: format!("{}:{}", path.display(), pos_at(src, item.at).line),
     })
 }
 

@@ -2,7 +2,7 @@
 //! keys and unknown values become findings and the rest of the draft is still read.
 
 use super::model::*;
-use super::node::{LineIndex, Node, Pos, Val, convert_table};
+use super::node::{Node, Pos, Val, convert_table, nearest_at, pos_at};
 use crate::diag::{Hit, Text};
 use crate::province;
 use chrono::NaiveDate;
@@ -126,11 +126,10 @@ pub fn known_paths() -> Vec<String> {
 }
 
 pub fn load_str(src: &str) -> Loaded {
-    let idx = LineIndex::new(src);
     let table = match toml::de::DeTable::parse(src) {
         Ok(t) => t,
         Err(e) => {
-            let pos = e.span().map(|s| idx.pos(src, s.start));
+            let pos = e.span().map(|s| pos_at(src, s.start));
             let msg = e.message().trim().to_string();
             let (l, c) = pos.map(|p| (p.line, p.column)).unwrap_or((0, 0));
             return Loaded {
@@ -147,22 +146,26 @@ pub fn load_str(src: &str) -> Loaded {
         }
     };
     let root = Node {
-        val: Val::Table(convert_table(src, &idx, table.get_ref())),
-        pos: Pos { line: 1, column: 1 },
+        val: Val::Table(convert_table(table.get_ref())),
+        at: 0,
     };
+    drop(table);
     let mut r = Reader {
+        src,
         issues: Vec::new(),
         draft: Draft::default(),
     };
     r.read(&root);
     r.draft.root = Some(root);
+    r.draft.text = src.into();
     Loaded {
         draft: Some(r.draft),
         issues: r.issues,
     }
 }
 
-struct Reader {
+struct Reader<'s> {
+    src: &'s str,
     issues: Vec<LoadIssue>,
     draft: Draft,
 }
@@ -175,8 +178,10 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-impl Reader {
-    fn issue(&mut self, code: &'static str, hit: Hit, pos: Pos) {
+impl Reader<'_> {
+    /// An issue at byte offset `at`.
+    fn issue(&mut self, code: &'static str, hit: Hit, at: usize) {
+        let pos = pos_at(self.src, at);
         self.issues.push(LoadIssue { code, hit, pos: Some(pos) });
     }
 
@@ -184,9 +189,9 @@ impl Reader {
         let hit = Hit::at(path)
             .var("expected", expected)
             .var("found", node.type_name())
-            .var("line", node.pos.line.to_string())
-            .var("column", node.pos.column.to_string());
-        self.issue("DRAFT-TYPE", hit, node.pos);
+            .var("line", pos_at(self.src, node.at).line.to_string())
+            .var("column", pos_at(self.src, node.at).column.to_string());
+        self.issue("DRAFT-TYPE", hit, node.at);
     }
 
     /// Records the table's position and warns about keys the format does not know.
@@ -214,7 +219,7 @@ impl Reader {
                     ),
                 };
                 let hit = Hit::at(join(path, k)).var("key", join(path, k)).var_text("suggestion", suggestion);
-                self.issue("DRAFT-UNKNOWN-KEY", hit, v.pos);
+                self.issue("DRAFT-UNKNOWN-KEY", hit, v.at);
             }
         }
         Some(entries)
@@ -344,7 +349,7 @@ impl Reader {
             None => {
                 let pos = t
                     .and_then(|t| t.iter().find(|(k, _)| k == key))
-                    .map(|(_, v)| v.pos)
+                    .map(|(_, v)| v.at)
                     .unwrap_or_default();
                 let hit = Hit::at(join(path, key)).var("value", s).var("known", known());
                 self.issue("DRAFT-UNKNOWN-VALUE", hit, pos);
@@ -356,7 +361,7 @@ impl Reader {
     /// Open vocabularies: an unknown value is kept and warned about.
     fn open_value(&mut self, root: &Node, field: String, value: &str, known: &[&str]) {
         if !known.iter().any(|k| k.eq_ignore_ascii_case(value)) {
-            let pos = super::node::nearest_pos(root, &field).unwrap_or_default();
+            let pos = nearest_at(root, &field).unwrap_or_default();
             let hit = Hit::at(field).var("value", value).var("known", known.join(", "));
             self.issue("DRAFT-UNKNOWN-OPTION", hit, pos);
         }
@@ -371,7 +376,7 @@ impl Reader {
         {
             let pos = top
                 .and_then(|t| t.iter().find(|(k, _)| k == "format"))
-                .map(|(_, v)| v.pos)
+                .map(|(_, v)| v.at)
                 .unwrap_or_default();
             self.issue("DRAFT-FORMAT", Hit::at("format").var("value", f.to_string()), pos);
         }

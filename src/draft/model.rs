@@ -249,17 +249,19 @@ pub struct Draft {
     pub materials: Vec<(String, String)>,
     /// The document as parsed, for writing it back out and for checks over raw keys.
     pub root: Option<Node>,
+    /// The text it was read from: line and column are worked out from it when asked for.
+    pub text: Box<str>,
 }
 
 impl Draft {
     /// Where `field` is in the file, or its nearest parent (positions are looked up only when a
     /// finding needs one, so reading a draft builds no index).
     pub fn pos(&self, field: &str) -> Option<Pos> {
-        super::node::nearest_pos(self.root.as_ref()?, field)
+        super::node::nearest_at(self.root.as_ref()?, field).map(|at| super::node::pos_at(&self.text, at))
     }
     /// Where `field` itself is, if the draft has it.
     pub fn exact_pos(&self, field: &str) -> Option<Pos> {
-        super::node::find(self.root.as_ref()?, field).map(|n| n.pos)
+        super::node::find(self.root.as_ref()?, field).map(|n| super::node::pos_at(&self.text, n.at))
     }
     pub fn has_material(&self, key: &str) -> bool {
         self.materials.iter().any(|(k, _)| k == key)

@@ -25,8 +25,9 @@ pub enum Val {
 #[derive(Debug, Clone)]
 pub struct Node {
     pub val: Val,
-    /// Where the key (or, for array items, the value) starts.
-    pub pos: Pos,
+    /// Byte offset where the key (or, for array items, the value) starts; [`pos_at`] turns it
+    /// into a line and column when a finding needs one.
+    pub at: usize,
 }
 
 impl Node {
@@ -64,8 +65,8 @@ pub fn find<'a>(root: &'a Node, field: &str) -> Option<&'a Node> {
 }
 
 /// Where `field` is, or, when it is missing, where its nearest parent below the root is: a
-/// finding about a missing key points at the table it belongs in.
-pub fn nearest_pos(root: &Node, field: &str) -> Option<Pos> {
+/// finding about a missing key points at the table it belongs in. A byte offset.
+pub fn nearest_at(root: &Node, field: &str) -> Option<usize> {
     let mut cur = root;
     let mut found = None;
     for part in field.split('.') {
@@ -76,7 +77,7 @@ pub fn nearest_pos(root: &Node, field: &str) -> Option<Pos> {
         };
         match next {
             Some(n) => {
-                found = Some(n.pos);
+                found = Some(n.at);
                 cur = n;
             }
             None => break,
@@ -85,27 +86,18 @@ pub fn nearest_pos(root: &Node, field: &str) -> Option<Pos> {
     found
 }
 
-/// Byte offset → 1-based line and column (columns count characters, as editors do).
-pub struct LineIndex {
-    starts: Vec<usize>,
+/// Byte offset → 1-based line and column (columns count characters, as editors do). Worked
+/// out on demand: most drafts need a handful of positions or none, so no index is built.
+pub fn pos_at(src: &str, offset: usize) -> Pos {
+    let end = offset.min(src.len());
+    let before = &src.as_bytes()[..end];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = src.get(start..end).map_or(0, |s| s.chars().count()) + 1;
+    Pos { line, column }
 }
 
-impl LineIndex {
-    pub fn new(src: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
-    }
-    pub fn pos(&self, src: &str, offset: usize) -> Pos {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let end = offset.min(src.len());
-        let column = src.get(start..end).map(|s| s.chars().count()).unwrap_or(0) + 1;
-        Pos { line, column }
-    }
-}
-
-pub fn convert(src: &str, idx: &LineIndex, v: &toml::Spanned<toml::de::DeValue<'_>>, key_pos: Pos) -> Node {
+pub fn convert(v: &toml::Spanned<toml::de::DeValue<'_>>, at: usize) -> Node {
     use toml::de::DeValue as D;
     let val = match v.get_ref() {
         D::String(s) => Val::Str(s.to_string()),
@@ -131,25 +123,15 @@ pub fn convert(src: &str, idx: &LineIndex, v: &toml::Spanned<toml::de::DeValue<'
             },
             _ => Val::OtherDatetime(dt.to_string()),
         },
-        D::Array(a) => Val::Arr(
-            a.iter()
-                .map(|item| {
-                    let p = idx.pos(src, item.span().start);
-                    convert(src, idx, item, p)
-                })
-                .collect(),
-        ),
-        D::Table(t) => Val::Table(convert_table(src, idx, t)),
+        D::Array(a) => Val::Arr(a.iter().map(|item| convert(item, item.span().start)).collect()),
+        D::Table(t) => Val::Table(convert_table(t)),
     };
-    Node { val, pos: key_pos }
+    Node { val, at }
 }
 
-pub fn convert_table(src: &str, idx: &LineIndex, t: &toml::de::DeTable<'_>) -> Vec<(String, Node)> {
+pub fn convert_table(t: &toml::de::DeTable<'_>) -> Vec<(String, Node)> {
     t.iter()
-        .map(|(k, v)| {
-            let p = idx.pos(src, k.span().start);
-            (k.get_ref().to_string(), convert(src, idx, v, p))
-        })
+        .map(|(k, v)| (k.get_ref().to_string(), convert(v, k.span().start)))
         .collect()
 }
 
@@ -159,8 +141,7 @@ mod tests {
 
     fn int_of(src: &str) -> Option<i64> {
         let t = toml::de::DeTable::parse(src).unwrap();
-        let idx = LineIndex::new(src);
-        match convert_table(src, &idx, t.get_ref()).remove(0).1.val {
+        match convert_table(t.get_ref()).remove(0).1.val {
             Val::Int(n) => Some(n),
             _ => None,
         }
@@ -180,10 +161,12 @@ mod tests {
     #[test]
     fn positions_count_characters() {
         let src = "[a]\n名称 = \"x\"\nb = 1\n";
-        let idx = LineIndex::new(src);
         let off = src.find('b').unwrap();
-        assert_eq!(idx.pos(src, off), Pos { line: 3, column: 1 });
+        assert_eq!(pos_at(src, off), Pos { line: 3, column: 1 });
         let off = src.find('=').unwrap();
-        assert_eq!(idx.pos(src, off), Pos { line: 2, column: 4 });
+        assert_eq!(pos_at(src, off), Pos { line: 2, column: 4 });
+        assert_eq!(pos_at(src, 0), Pos { line: 1, column: 1 });
+        assert_eq!(pos_at(src, src.len() + 5), Pos { line: 4, column: 1 });
+        assert_eq!(pos_at("", 0), Pos { line: 1, column: 1 });
     }
 }
