@@ -56,6 +56,9 @@ pub struct RuleSet {
     pub province_last_verified: HashMap<u8, String>,
     /// Province → national codes its table disables.
     pub disabled: HashMap<u8, Vec<String>>,
+    /// Province (None = no province) → indices of the rules that apply there, in table order:
+    /// worked out once instead of filtering every rule for every draft.
+    selection: HashMap<Option<u8>, Vec<usize>>,
 }
 
 impl RuleSet {
@@ -64,11 +67,22 @@ impl RuleSet {
     }
     /// National rules plus the province's own.
     pub fn for_province(&self, code: Option<u8>) -> impl Iterator<Item = &Rule> {
-        let disabled = code.and_then(|c| self.disabled.get(&c));
-        self.rules
-            .iter()
-            .filter(move |r| r.province.is_none() || r.province == code)
-            .filter(move |r| !(r.province.is_none() && disabled.is_some_and(|d| d.contains(&r.code))))
+        let list = self
+            .selection
+            .get(&code)
+            .or_else(|| self.selection.get(&None))
+            .map_or(&[][..], Vec::as_slice);
+        list.iter().map(|&i| &self.rules[i])
+    }
+
+    fn select(rules: &[Rule], disabled: &HashMap<u8, Vec<String>>, code: Option<u8>) -> Vec<usize> {
+        let disabled = code.and_then(|c| disabled.get(&c));
+        (0..rules.len())
+            .filter(|&i| {
+                let r = &rules[i];
+                (r.province.is_none() || r.province == code) && !(r.province.is_none() && disabled.is_some_and(|d| d.contains(&r.code)))
+            })
+            .collect()
     }
     pub fn materials_for(&self, code: Option<u8>) -> impl Iterator<Item = &'static Material> + use<'_> {
         self.materials
@@ -121,7 +135,12 @@ pub fn load() -> Result<RuleSet, String> {
         }
     }
     debug_assert_eq!(PROVINCE_TABLES.len(), PROVINCES.len());
+    let selection = std::iter::once(None)
+        .chain(province::PROVINCES.iter().map(|p| Some(p.code)))
+        .map(|c| (c, RuleSet::select(&rules, &disabled, c)))
+        .collect();
     Ok(RuleSet {
+        selection,
         rules,
         materials: Box::leak(materials.into_boxed_slice()),
         by_code,
