@@ -91,8 +91,8 @@ pub fn nearest_at(root: &Node, field: &str) -> Option<usize> {
 pub fn pos_at(src: &str, offset: usize) -> Pos {
     let end = offset.min(src.len());
     let before = &src.as_bytes()[..end];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
     let column = src.get(start..end).map_or(0, |s| s.chars().count()) + 1;
     Pos { line, column }
 }
