@@ -495,10 +495,14 @@ fn name_is_domain(n: &str, d: &Draft) -> bool {
 /// every draft).
 fn contains_ignore_case(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let Some(first) = n.first().map(u8::to_ascii_lowercase) else {
+    let Some(&first) = n.first() else {
         return true;
     };
-    h.len() >= n.len() && (0..=h.len() - n.len()).any(|i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
+    // Candidates are found with memchr (either case of the first byte): most names never
+    // contain it at all.
+    h.len() >= n.len()
+        && memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), &h[..=h.len() - n.len()])
+            .any(|i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// A province's name in both languages, for messages.
@@ -1299,24 +1303,23 @@ impl Check {
                 }
             }
             Check::NameKeywords { words, unless } => {
-                let mut names: Vec<(String, &str)> = Vec::new();
-                if let Some(n) = &d.principal.name {
-                    names.push(("principal.name".into(), n));
-                }
-                for (i, w) in d.websites.iter().enumerate() {
-                    if let Some(n) = &w.name {
-                        names.push((format!("website.{i}.name"), n));
-                    }
-                }
-                for (field, n) in names {
-                    let mut rest = n.to_string();
+                // None = the principal's name, Some(i) = website i's.
+                let names =
+                    std::iter::once((None, &d.principal.name)).chain(d.websites.iter().enumerate().map(|(i, w)| (Some(i), &w.name)));
+                for (at, n) in names {
+                    let Some(n) = n else { continue };
+                    // The allowed phrases are cut out first (copying only when one occurs).
+                    let mut rest = std::borrow::Cow::Borrowed(n.as_str());
                     for u in unless {
-                        rest = rest.replace(u.as_str(), "、");
+                        if rest.contains(u.as_str()) {
+                            rest = rest.replace(u.as_str(), "、").into();
+                        }
                     }
                     if let Some(word) = words.iter().find(|x| rest.contains(x.as_str())) {
                         let covered = d.websites.iter().any(|w| !w.preapproval.is_empty());
                         if !covered {
-                            hits.push(Hit::at(field).var("name", n).var("word", word.clone()));
+                            let field = at.map_or_else(|| "principal.name".to_string(), |i| format!("website.{i}.name"));
+                            hits.push(Hit::at(field).var("name", n.as_str()).var("word", word.clone()));
                         }
                     }
                 }
@@ -1447,6 +1450,19 @@ fn _validators_used(_: validators::Level) {}
 #[cfg(test)]
 mod path_tests {
     use super::*;
+
+    #[test]
+    fn contains_ignore_case_matches_ascii_letters_only_loosely() {
+        assert!(contains_ignore_case("GoDaddy.com, LLC", "godaddy"));
+        assert!(contains_ignore_case("cn-HONGKONG", "hongkong"));
+        assert!(contains_ignore_case("阿里云", "阿里"));
+        assert!(contains_ignore_case("xx Gandi", "gandi"));
+        assert!(contains_ignore_case("a", "A"));
+        assert!(contains_ignore_case("anything", ""));
+        assert!(!contains_ignore_case("cn-south-1", "hongkong"));
+        assert!(!contains_ignore_case("go", "godaddy"));
+        assert!(!contains_ignore_case("Gandhi", "gandi"));
+    }
 
     /// `visit_tree` finds the same concrete paths (and nodes) as `get_path` does path by
     /// path, for one path and for all of them at once (shared prefixes walked once).
