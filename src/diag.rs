@@ -103,9 +103,43 @@ pub struct Finding {
 
 /// Fill `{name}` placeholders; unknown placeholders stay visible so a table typo is noticed.
 pub fn render(template: &str, vars: &Vars, lang: Lang) -> String {
-    let mut out = template.to_string();
-    for (k, v) in vars {
-        out = out.replace(&format!("{{{k}}}"), v.get(lang));
+    render_with(template, |k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.get(lang)))
+}
+
+/// [`render`] with the values from `lookup`. One pass over the template: a value that itself
+/// contains `{…}` is left as it is.
+pub fn render_with<'v>(template: &str, lookup: impl Fn(&str) -> Option<&'v str>) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name_len = after.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
+        match (after.as_bytes().get(name_len), lookup(&after[..name_len])) {
+            (Some(b'}'), Some(v)) if name_len > 0 => {
+                out.push_str(v);
+                rest = &after[name_len + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn render_fills_known_placeholders_once() {
+        let vars: Vars = vec![("a", Text::new("甲", "A")), ("b", Text::same("{a}")), ("a", Text::same("second"))];
+        assert_eq!(render("x {a} y {b} {c} {} {a", &vars, Lang::Zh), "x 甲 y {a} {c} {} {a");
+        assert_eq!(render("{a}{a}", &vars, Lang::En), "AA");
+        assert_eq!(render("no placeholders", &vars, Lang::En), "no placeholders");
+        assert_eq!(render("{{a}}", &vars, Lang::En), "{A}");
+    }
 }

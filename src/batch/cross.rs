@@ -5,8 +5,9 @@
 //! Memory stays small per draft: a worker turns a draft into [`Keys`] (a few hashed values),
 //! and the index keeps, per distinct value, only its first occurrence (draft number, principal
 //! hash, which field, its position): about a hundred bytes per value. Values are hashed with a
-//! fixed-key SipHash (`DefaultHasher::new()`), so the run is deterministic; the raw values are
-//! not kept, which also keeps personal data out of memory that outlives the draft.
+//! fixed-key SipHash (`DefaultHasher::new()`), so the run is deterministic. A draft's `Keys`
+//! carry its normalised values only until the draft's turn in the output (a finding shows one,
+//! masked); the index keeps hashes, never values, so no personal data outlives its draft.
 
 use crate::diag::{Finding, Hit};
 use crate::draft::node::Pos;
@@ -71,14 +72,24 @@ impl Where {
     }
 }
 
-/// One value a draft contributes, with its masked form for the message.
+/// One value a draft contributes (normalised; masked only if a finding shows it).
 #[derive(Debug, Clone)]
 struct Value {
     kind: Kind,
     hash: u64,
     at: Where,
     pos: Option<Pos>,
-    shown: String,
+    value: String,
+}
+
+impl Value {
+    /// The value as a message may show it: phone and ID numbers masked.
+    fn shown(&self) -> String {
+        match self.kind {
+            Kind::Mobile | Kind::Id => mask(&self.value),
+            Kind::Email | Kind::Domain => self.value.clone(),
+        }
+    }
 }
 
 /// The little a draft leaves for the cross-draft checks (built on a worker, consumed in order).
@@ -167,7 +178,7 @@ impl Keys {
                     owner: Owner::Domain(i as u8),
                     slot: Slot::Name,
                 };
-                k.push(draft, Kind::Domain, &v, at, v.clone());
+                k.push(draft, Kind::Domain, v, at);
             }
         }
         k
@@ -177,21 +188,21 @@ impl Keys {
         let c = &person.contact;
         for (slot, value) in [(Slot::Mobile, &c.mobile), (Slot::Emergency, &c.emergency_phone)] {
             if let Some(v) = value.as_deref().and_then(norm_mobile) {
-                self.push(draft, Kind::Mobile, &v, Where { owner, slot }, mask(&v));
+                self.push(draft, Kind::Mobile, v, Where { owner, slot });
             }
         }
         if let Some(v) = c.email.as_deref().and_then(norm_email) {
-            self.push(draft, Kind::Email, &v, Where { owner, slot: Slot::Email }, v.clone());
+            self.push(draft, Kind::Email, v, Where { owner, slot: Slot::Email });
         }
         if person.document.doc_type.is_none_or(|t| t.is_personal())
             && let Some(v) = person.document.number.as_deref().and_then(norm_id)
         {
-            self.push(draft, Kind::Id, &v, Where { owner, slot: Slot::Id }, mask(&v));
+            self.push(draft, Kind::Id, v, Where { owner, slot: Slot::Id });
         }
     }
 
-    fn push(&mut self, draft: &Draft, kind: Kind, value: &str, at: Where, shown: String) {
-        let hash = hash_of(kind, value);
+    fn push(&mut self, draft: &Draft, kind: Kind, value: String, at: Where) {
+        let hash = hash_of(kind, &value);
         // One entry per distinct value per draft: the same person named twice is one person.
         if self.values.iter().any(|v| v.hash == hash) {
             return;
@@ -202,7 +213,7 @@ impl Keys {
             hash,
             at,
             pos,
-            shown,
+            value,
         });
     }
 }
@@ -337,7 +348,7 @@ impl Index {
                     let other = path_of(first.draft);
                     let other_field = first.at.field();
                     let hit = Hit::at(v.at.field())
-                        .var("value", v.shown.clone())
+                        .var("value", v.shown())
                         .var("other", other.clone())
                         .var("other_field", other_field.clone());
                     self.push(rules, code, hit, v.pos, path, other, other_field, first.pos.get());

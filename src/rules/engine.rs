@@ -3,7 +3,7 @@
 use super::context::Ctx;
 use super::materials::{ChecklistItem, checklist};
 use super::{Check, RuleSet};
-use crate::diag::{Finding, Hit, Severity, Text, render};
+use crate::diag::{Finding, Hit, Lang, Severity, Text, render_with};
 use crate::draft::{Draft, LoadIssue};
 use chrono::NaiveDate;
 use std::path::Path;
@@ -27,17 +27,23 @@ pub fn finding(rules: &RuleSet, code: &str, hit: &Hit, draft: Option<&Draft>) ->
             pos: None,
         };
     };
-    let mut vars = hit.vars.clone();
-    vars.push(("field", Text::same(hit.field.clone())));
-    if let Some(p) = rule.province.and_then(crate::province::by_code) {
-        vars.push(("bureau", Text::new(format!("{}管局", p.short), format!("the {} bureau", p.english))));
-    }
-    let r = |t: &str, lang| render(t, &vars, lang);
-    let message = Text::new(
-        r(&rule.message.zh, crate::diag::Lang::Zh),
-        r(&rule.message.en, crate::diag::Lang::En),
-    );
-    let fix = Text::new(r(&rule.fix.zh, crate::diag::Lang::Zh), r(&rule.fix.en, crate::diag::Lang::En));
+    // The hit's own values first, then the field and (for province rules) the bureau.
+    let bureau = rule
+        .province
+        .and_then(crate::province::by_code)
+        .map(|p| (format!("{}管局", p.short), format!("the {} bureau", p.english)));
+    let r = |t: &str, lang: Lang| {
+        render_with(t, |k| match hit.vars.iter().find(|(n, _)| *n == k) {
+            Some((_, v)) => Some(v.get(lang)),
+            None if k == "field" => Some(hit.field.as_str()),
+            None if k == "bureau" => bureau
+                .as_ref()
+                .map(|(zh, en)| if lang == Lang::Zh { zh.as_str() } else { en.as_str() }),
+            None => None,
+        })
+    };
+    let message = Text::new(r(&rule.message.zh, Lang::Zh), r(&rule.message.en, Lang::En));
+    let fix = Text::new(r(&rule.fix.zh, Lang::Zh), r(&rule.fix.en, Lang::En));
     let mut source = rule.source.clone();
     for a in &rule.also {
         source.push_str(" ; ");
