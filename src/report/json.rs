@@ -11,6 +11,7 @@ use crate::batch::{Digest, Render, Sink};
 use crate::diag::{Finding, Lang};
 use crate::rules::materials::Status;
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -140,15 +141,16 @@ impl<'a> FindingOut<'a> {
     }
 }
 
+/// A checklist entry: its fixed texts are written as the table's pre-escaped literals.
 #[derive(Serialize)]
 struct ChecklistOut<'a> {
     file: &'a Option<String>,
-    key: &'a str,
-    material: &'a str,
-    signer: Option<&'a str>,
+    key: &'a RawValue,
+    material: &'a RawValue,
+    signer: Option<&'a RawValue>,
     status: Status,
-    step: &'a str,
-    why: &'a str,
+    step: &'a RawValue,
+    why: &'a RawValue,
 }
 
 #[derive(Serialize)]
@@ -168,14 +170,18 @@ impl<'a> DraftOut<'a> {
             checklist: r
                 .checklist
                 .iter()
-                .map(|c| ChecklistOut {
-                    file: &c.file,
-                    key: c.key,
-                    material: c.material.get(lang),
-                    signer: c.signer.as_ref().map(|s| s.get(lang)),
-                    status: c.status,
-                    step: c.step,
-                    why: c.why.get(lang),
+                .map(|c| {
+                    let j = c.def.json();
+                    let l = usize::from(lang == Lang::En);
+                    ChecklistOut {
+                        file: &c.file,
+                        key: &j.key,
+                        material: &j.name[l],
+                        signer: j.signer.as_ref().map(|s| &*s[l]),
+                        status: c.status,
+                        step: &j.step,
+                        why: &j.why[l],
+                    }
                 })
                 .collect(),
             findings: r.findings.iter().map(|f| FindingOut::new(f, lang)).collect(),

@@ -6,6 +6,7 @@ use crate::diag::{Lang, Text};
 use crate::draft::*;
 use crate::validators::resident_id;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -76,6 +77,39 @@ pub struct Material {
     #[serde(default)]
     pub template: Option<String>,
     pub source: String,
+    /// Its texts as JSON string literals, escaped once for every report that lists it.
+    #[serde(skip)]
+    json: std::sync::OnceLock<MaterialJson>,
+}
+
+/// A material's fixed texts, already escaped for JSON ([zh, en] where there are two).
+#[derive(Debug, Clone)]
+pub struct MaterialJson {
+    pub key: Box<RawValue>,
+    pub step: Box<RawValue>,
+    pub name: [Box<RawValue>; 2],
+    pub why: [Box<RawValue>; 2],
+    pub signer: Option<[Box<RawValue>; 2]>,
+}
+
+fn literal(s: &str) -> Box<RawValue> {
+    let text = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    RawValue::from_string(text).unwrap_or_else(|_| RawValue::from_string("\"\"".into()).expect("a JSON string"))
+}
+
+impl Material {
+    pub fn json(&self) -> &MaterialJson {
+        self.json.get_or_init(|| {
+            let both = |t: &Text| [literal(&t.zh), literal(&t.en)];
+            MaterialJson {
+                key: literal(&self.key),
+                step: literal(&self.step),
+                name: both(&self.name),
+                why: both(&self.why),
+                signer: self.signer.as_ref().map(both),
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -97,6 +131,9 @@ pub struct ChecklistItem {
     /// The file named in `[materials]`, when there is one.
     pub file: Option<String>,
     pub source: &'static str,
+    /// The table entry it comes from.
+    #[serde(skip)]
+    pub def: &'static Material,
 }
 
 impl ChecklistItem {
@@ -215,6 +252,7 @@ pub fn checklist(cx: &Ctx, materials: impl Iterator<Item = &'static Material>, b
             status: if exists { Status::Have } else { Status::Missing },
             file,
             source: &m.source,
+            def: m,
         });
     }
     out
