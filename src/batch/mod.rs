@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
 /// Drafts a worker claims at once.
-const CHUNK: usize = 16;
+const CHUNK: usize = 32;
 
 /// A reporter that receives drafts one at a time, in order.
 pub trait Sink {
@@ -165,6 +165,8 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
 
     let next = AtomicUsize::new(0);
     let written = Mutex::new(0usize);
+    // Workers blocked on `moved`: the output only pays for a wake-up when someone waits.
+    let waiting = AtomicUsize::new(0);
     let moved = Condvar::new();
     let stop = AtomicBool::new(false);
     let (tx, rx) = mpsc::sync_channel::<Vec<(usize, Done, Option<Keys>)>>(window / CHUNK + 1);
@@ -178,7 +180,7 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
     let result = pool.in_place_scope(|s| {
         for _ in 0..jobs {
             let tx = tx.clone();
-            let (next, written, moved, stop) = (&next, &written, &moved, &stop);
+            let (next, written, moved, stop, waiting) = (&next, &written, &moved, &stop, &waiting);
             s.spawn(move |_| {
                 loop {
                     let start = next.fetch_add(CHUNK, Ordering::Relaxed);
@@ -188,7 +190,9 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
                     {
                         let mut w = written.lock().unwrap_or_else(|e| e.into_inner());
                         while start >= *w + window && !stop.load(Ordering::Relaxed) {
+                            waiting.fetch_add(1, Ordering::SeqCst);
                             w = moved.wait(w).unwrap_or_else(|e| e.into_inner());
+                            waiting.fetch_sub(1, Ordering::SeqCst);
                         }
                     }
                     if stop.load(Ordering::Relaxed) {
@@ -255,8 +259,13 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
                     out += 1;
                 }
                 if out != before {
-                    *written.lock().unwrap_or_else(|e| e.into_inner()) = out;
-                    moved.notify_all();
+                    // Waiters register under the lock, so one that is about to wait sees
+                    // the new count or is counted here.
+                    let mut w = written.lock().unwrap_or_else(|e| e.into_inner());
+                    *w = out;
+                    if waiting.load(Ordering::SeqCst) > 0 {
+                        moved.notify_all();
+                    }
                 }
             }
             Ok(())

@@ -175,7 +175,8 @@ fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
         return Err(std::io::Error::other("not a regular file"));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    file.read_to_end(&mut bytes)?;
+    // Through `Take`: File's own read_to_end would ask the size again (fstat + lseek per draft).
+    (&mut file).take(u64::MAX).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
