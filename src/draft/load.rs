@@ -358,9 +358,11 @@ impl Reader<'_> {
         }
     }
 
-    /// Open vocabularies: an unknown value is kept and warned about.
-    fn open_value(&mut self, root: &Node, field: String, value: &str, known: &[&str]) {
+    /// Open vocabularies: an unknown value is kept and warned about (`field` is only spelt out
+    /// then).
+    fn open_value(&mut self, root: &Node, field: impl FnOnce() -> String, value: &str, known: &[&str]) {
         if !known.iter().any(|k| k.eq_ignore_ascii_case(value)) {
+            let field = field();
             let pos = nearest_at(root, &field).unwrap_or_default();
             let hit = Hit::at(field).var("value", value).var("known", known.join(", "));
             self.issue("DRAFT-UNKNOWN-OPTION", hit, pos);
@@ -384,8 +386,9 @@ impl Reader<'_> {
         if let Some(n) = self.node(top, "account") {
             let a = self.table(n, "account", ACCOUNT);
             self.draft.account.provider = self.string(a, "account", "provider");
-            if let Some(p) = self.draft.account.provider.clone() {
-                self.open_value(root, "account.provider".into(), &p, PROVIDERS);
+            if let Some(p) = self.draft.account.provider.take() {
+                self.open_value(root, || "account.provider".into(), &p, PROVIDERS);
+                self.draft.account.provider = Some(p);
             }
             self.draft.account.real_name_verified = self.boolean(a, "account", "real_name_verified");
             self.draft.account.filing_type = self.vocab(a, "account", "filing_type", FilingType::parse, FilingType::known);
@@ -397,8 +400,8 @@ impl Reader<'_> {
                     purchased_months: self.int(r, "account.resource", "purchased_months"),
                     filings_used: self.int(r, "account.resource", "filings_used"),
                 };
-                if let Some(k) = res.kind.clone() {
-                    self.open_value(root, "account.resource.kind".into(), &k, RESOURCE_KINDS);
+                if let Some(k) = &res.kind {
+                    self.open_value(root, || "account.resource.kind".into(), k, RESOURCE_KINDS);
                 }
                 self.draft.account.resource = res;
             }
@@ -406,7 +409,7 @@ impl Reader<'_> {
 
         if let Some(n) = self.node(top, "principal") {
             let p = self.table(n, "principal", PRINCIPAL);
-            let pr = &mut Principal {
+            let mut pr = Principal {
                 kind: self.vocab(p, "principal", "kind", PrincipalKind::parse, PrincipalKind::known),
                 province: self.vocab(p, "principal", "province", province::resolve, || {
                     "31 provincial-level regions: 广东 / 广东省 / 44 / guangdong …".into()
@@ -436,7 +439,7 @@ impl Reader<'_> {
                     r.name = pr.name.clone();
                 }
             }
-            self.draft.principal = pr.clone();
+            self.draft.principal = pr;
         }
 
         for (path, n) in self.tables(top, "", "domain") {
@@ -466,17 +469,19 @@ impl Reader<'_> {
                 remark: self.string(t, &path, "remark"),
                 ..Default::default()
             };
-            let known: Vec<&str> = SERVICE_CONTENT.iter().map(|(id, _)| *id).collect();
-            for (i, s) in w.service_content.clone().iter().enumerate() {
+            for (i, s) in w.service_content.iter_mut().enumerate() {
                 // Chinese names are accepted and stored as ids.
                 if let Some((id, _)) = SERVICE_CONTENT.iter().find(|(_, zh)| zh == s) {
-                    w.service_content[i] = id.to_string();
+                    *s = id.to_string();
                     continue;
                 }
-                self.open_value(root, format!("{path}.service_content.{i}"), s, &known);
+                if !SERVICE_CONTENT.iter().any(|(id, _)| id.eq_ignore_ascii_case(s)) {
+                    let known: Vec<&str> = SERVICE_CONTENT.iter().map(|(id, _)| *id).collect();
+                    self.open_value(root, || format!("{path}.service_content.{i}"), s, &known);
+                }
             }
-            for (i, l) in w.languages.clone().iter().enumerate() {
-                self.open_value(root, format!("{path}.languages.{i}"), l, LANGUAGES);
+            for (i, l) in w.languages.iter().enumerate() {
+                self.open_value(root, || format!("{path}.languages.{i}"), l, LANGUAGES);
             }
             for (pp, pn) in self.tables(t, &path, "preapproval") {
                 let pt = self.table(pn, &pp, PREAPPROVAL);
@@ -536,7 +541,9 @@ impl Reader<'_> {
         let t = self.table(n, path, DOCUMENT);
         Document {
             doc_type: self.vocab(t, path, "type", DocType::parse, DocType::known),
-            number: self.string(t, path, "number").map(|s| s.replace(' ', "")),
+            number: self
+                .string(t, path, "number")
+                .map(|s| if s.contains(' ') { s.replace(' ', "") } else { s }),
             valid_until: self.validity(t, path, "valid_until"),
             address: self.string(t, path, "address"),
             temporary: self.boolean(t, path, "temporary"),
