@@ -618,16 +618,16 @@ impl Check {
                 };
                 for (path, doc) in docs {
                     if let Some(Validity::Until(until)) = doc.valid_until {
-                        let field = format!("{path}.valid_until");
+                        let field = || format!("{path}.valid_until");
                         if until < cx.as_of {
                             hits.push(
-                                Hit::at(field)
+                                Hit::at(field())
                                     .var("date", fmt_date(until))
                                     .var_text("state", Text::new("已过期", "has expired"))
                                     .severity(Severity::Error),
                             );
                         } else if !cx.at_least_months_left(until, *min_months) {
-                            let mut h = Hit::at(field).var("date", fmt_date(until)).var_text(
+                            let mut h = Hit::at(field()).var("date", fmt_date(until)).var_text(
                                 "state",
                                 Text::new(
                                     format!("剩余有效期不足{min_months}个月"),
@@ -872,7 +872,7 @@ impl Check {
             Check::ContactFormat => {
                 for p in cx.persons() {
                     let c = &p.person.contact;
-                    let base = format!("{}.contact", p.path);
+                    let base = format_args!("{}.contact", p.path);
                     if let Some(m) = &c.mobile
                         && let Err(e) = phone::mobile(m)
                     {
