@@ -295,6 +295,16 @@ impl Index {
         Self::default()
     }
 
+    /// An index with room for `drafts` drafts of a typical size (a principal and about six
+    /// contact, ID and domain values each), so that growing it does not stall the output
+    /// (and with it the workers) partway through a large batch.
+    pub fn for_drafts(drafts: usize) -> Self {
+        let mut i = Self::default();
+        i.values.reserve(drafts.saturating_mul(6));
+        i.principals.reserve(drafts);
+        i
+    }
+
     /// Add draft number `idx` (shown as `path`); `path_of` names an earlier draft.
     pub fn add(&mut self, rules: &RuleSet, idx: u32, path: &str, keys: &Keys, path_of: &dyn Fn(u32) -> String) {
         let principal = keys.principal.map_or(0, |p| p.0);

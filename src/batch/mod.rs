@@ -174,7 +174,7 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
     let render = render.as_deref();
 
     let mut totals = Totals::default();
-    let mut index = Index::new();
+    let mut index = Index::for_drafts(files.len());
     let path_of = |i: u32| files[i as usize].display().to_string();
 
     let result = pool.in_place_scope(|s| {
