@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Batch benchmark: `beian check DIR --format json` against a parse-only floor (read + toml
 # parse of the same files on the same threads), at 10,000 and 100,000 generated drafts.
-# Prints drafts per second, the ratio to the floor and peak memory (/usr/bin/time -v).
+# Prints drafts per second, the ratio to the floor (medians of interleaved runs) and peak
+# memory (/usr/bin/time -v).
 #
 #   bench/run.sh                 # sizes 10000 100000, jobs = cores
 #   JOBS=2 bench/run.sh 10000    # one size, two threads
@@ -14,33 +15,26 @@ SIZES=("${@:-10000 100000}")
 read -r -a SIZES <<<"${SIZES[*]}"
 JOBS=${JOBS:-$(nproc)}
 FORMAT=${FORMAT:-json}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-9}
 DATA=${BENCH_DIR:-${TMPDIR:-/tmp}/beian-bench}
 cargo build --release --quiet --bin beian --example gen_drafts --example parse_floor
 BIN=target/release
 
-# "wall_seconds peak_kib" of one run of a command.
+# "wall_seconds peak_kib" of one run of a command: wall time from the clock in nanoseconds
+# (time(1) rounds to 10 ms, too coarse for a 0.1 s run), peak memory from time(1).
 measure() {
-  local log
+  local log start end peak
   log=$(mktemp)
+  start=$(date +%s%N)
   /usr/bin/time -v "$@" >/dev/null 2>"$log" || true
-  local wall peak
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  end=$(date +%s%N)
   peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
   rm -f "$log"
-  echo "$wall $peak"
+  awk -v s="$start" -v e="$end" -v p="$peak" 'BEGIN { printf "%.4f %d\n", (e - s) / 1e9, p }'
 }
 
-# The fastest of $RUNS runs (wall) and the largest peak memory seen.
-best_of() {
-  local best="" peak=0 w p
-  for _ in $(seq "$RUNS"); do
-    read -r w p < <(measure "$@")
-    if [ -z "$best" ] || awk -v a="$w" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$w; fi
-    [ "$p" -gt "$peak" ] && peak=$p
-  done
-  echo "$best $peak"
-}
+# Median of a list of numbers.
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 printf '%-8s %-6s %10s %12s %10s %12s %8s %12s\n' drafts jobs floor_s floor_/s beian_s beian_/s ratio peak_MiB
 declare -A PEAK
@@ -51,11 +45,21 @@ for n in "${SIZES[@]}"; do
     "$BIN/examples/gen_drafts" "$dir" "$n" >/dev/null 2>&1
     touch "$dir/.complete"
   fi
-  read -r fw _ < <(best_of "$BIN/examples/parse_floor" "$dir" "$JOBS")
-  read -r bw bp < <(best_of "$BIN/beian" check "$dir" --format "$FORMAT" --jobs "$JOBS" --quiet --as-of 2026-12-01)
+  # Floor and beian take turns, so a machine that slows down or speeds up during the run
+  # affects both alike; the median of $RUNS runs of each is reported.
+  fws=() bws=() bp=0
+  for _ in $(seq "$RUNS"); do
+    read -r w _ < <(measure "$BIN/examples/parse_floor" "$dir" "$JOBS")
+    fws+=("$w")
+    read -r w p < <(measure "$BIN/beian" check "$dir" --format "$FORMAT" --jobs "$JOBS" --quiet --as-of 2026-12-01)
+    bws+=("$w")
+    [ "$p" -gt "$bp" ] && bp=$p
+  done
+  fw=$(median "${fws[@]}")
+  bw=$(median "${bws[@]}")
   PEAK[$n]=$bp
   awk -v n="$n" -v j="$JOBS" -v fw="$fw" -v bw="$bw" -v bp="$bp" 'BEGIN {
-    printf "%-8d %-6d %10.2f %12.0f %10.2f %12.0f %8.2f %12.1f\n", n, j, fw, n/fw, bw, n/bw, bw/fw, bp/1024 }'
+    printf "%-8d %-6d %10.3f %12.0f %10.3f %12.0f %8.2f %12.1f\n", n, j, fw, n/fw, bw, n/bw, bw/fw, bp/1024 }'
 done
 if [ "${#SIZES[@]}" -ge 2 ]; then
   a=${SIZES[0]} b=${SIZES[-1]}
