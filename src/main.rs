@@ -110,7 +110,7 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 FailOn::Error => Severity::Error,
                 FailOn::Warning => Severity::Warning,
             };
-            let out = io::BufWriter::new(&mut out);
+            let out = io::BufWriter::with_capacity(1 << 16, &mut out);
             let mut sink: Box<dyn beian::batch::Sink + '_> = match args.format {
                 Format::Json => Box::new(report::json::JsonSink::new(out, lang)),
                 Format::Table => Box::new(report::table::TableSink {

@@ -55,20 +55,23 @@ struct Where {
 
 impl Where {
     fn field(self) -> String {
-        let person = match self.owner {
-            Owner::Principal => "principal.responsible".to_string(),
-            Owner::Website(i) => format!("website.{i}.responsible"),
-            Owner::App(i) => format!("app.{i}.responsible"),
-            Owner::Domain(i) => return format!("domain.{i}.name"),
+        use std::fmt::Write;
+        let mut out = String::with_capacity(48);
+        // Writing into a String cannot fail.
+        let _ = match self.owner {
+            Owner::Principal => write!(out, "principal.responsible."),
+            Owner::Website(i) => write!(out, "website.{i}.responsible."),
+            Owner::App(i) => write!(out, "app.{i}.responsible."),
+            Owner::Domain(i) => write!(out, "domain.{i}."),
         };
-        let key = match self.slot {
+        out.push_str(match self.slot {
             Slot::Mobile => "contact.mobile",
             Slot::Emergency => "contact.emergency_phone",
             Slot::Email => "contact.email",
             Slot::Id => "document.number",
             Slot::Name => "name",
-        };
-        format!("{person}.{key}")
+        });
+        out
     }
 }
 

@@ -138,7 +138,7 @@ pub fn check_file_inspect<T>(
     opts: &CheckOptions,
     inspect: impl FnOnce(&Draft) -> T,
 ) -> (DraftReport, Option<T>) {
-    let shown = path.display().to_string();
+    let shown = path.to_str().map_or_else(|| path.display().to_string(), str::to_owned);
     let read = read_regular(path);
     let (mut r, seen) = match read {
         Ok(bytes) => match String::from_utf8(bytes) {
