@@ -110,8 +110,10 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 FailOn::Error => Severity::Error,
                 FailOn::Warning => Severity::Warning,
             };
-            let out = io::BufWriter::with_capacity(1 << 16, &mut out);
-            let mut sink: Box<dyn beian::batch::Sink + '_> = match args.format {
+            // The batch's workers write the report themselves, so they get their own handle.
+            drop(out);
+            let out = io::BufWriter::with_capacity(1 << 16, io::stdout());
+            let mut sink: Box<dyn beian::batch::Sink + Send + '_> = match args.format {
                 Format::Json => Box::new(report::json::JsonSink::new(out, lang)),
                 Format::Table => Box::new(report::table::TableSink {
                     out,

@@ -413,3 +413,25 @@ fn worker_rendering_matches_whole_report_rendering() {
         }
     }
 }
+
+/// A reader that goes away (`beian check DIR | head`) stops the batch: the workers, which
+/// write the report themselves, all let go instead of waiting for an output that never moves.
+#[test]
+fn a_closed_pipe_stops_the_batch() {
+    use std::io::Read;
+    let dir = scratch("batch-closed-pipe");
+    generate(&dir, 3000, 5);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_beian"))
+        .args(["check", ".", "--format", "json", "--as-of", "2026-12-01", "--jobs", "2"])
+        .current_dir(&dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 200];
+    child.stdout.as_mut().unwrap().read_exact(&mut head).unwrap();
+    assert!(head.starts_with(b"{"));
+    drop(child.stdout.take());
+    let status = within(30, move || child.wait().unwrap());
+    assert!(matches!(status.code(), Some(0) | Some(1) | Some(2)), "{status:?}");
+}

@@ -1,12 +1,12 @@
 //! Checking many drafts: in parallel, in a stable order, without keeping them all.
 //!
-//! Workers (a rayon pool of `--jobs` threads) claim drafts by number and check them; the
-//! calling thread receives the reports (in small chunks), puts them back in order through a bounded reorder
-//! buffer and hands each one to a [`Sink`] (a reporter) as soon as every earlier draft has
-//! gone out. A worker never runs more than `window` drafts ahead of the output, so memory does
-//! not grow with the batch: a report is dropped once it is written. What outlives a draft is
-//! its path (in the file list), its counts (in the totals) and a few hashed keys for the
-//! cross-draft checks ([`cross`]), reported after the last draft.
+//! Workers (a rayon pool of `--jobs` threads) claim drafts by number, a chunk at a time, check
+//! them and turn each report into its text on the spot (the reporter's [`Render`] half). The
+//! worker that completes the head of the line then writes every draft that is in order, under
+//! one lock ([`Output`]): there is no output thread to hand work to. A worker never runs more
+//! than a window of drafts ahead of the output, so memory does not grow with the batch. What
+//! outlives a draft is its path (in the file list), its counts (in the totals) and a few
+//! hashed keys for the cross-draft checks ([`cross`]), reported after the last draft.
 
 pub mod cross;
 
@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, mpsc};
+use std::sync::{Condvar, Mutex};
 
 /// Drafts a worker claims at once.
 const CHUNK: usize = 32;
@@ -144,8 +144,60 @@ fn progress_bar(n: usize, show: bool) -> ProgressBar {
     pb
 }
 
+/// The output side of a batch, shared by the workers under one lock: the reorder buffer (at
+/// most a window of drafts waiting for an earlier one), the totals, the cross-draft index and
+/// the reporter.
+struct Output<'s> {
+    pending: BTreeMap<usize, (Done, Option<Keys>)>,
+    /// The next draft to write.
+    out: usize,
+    /// Workers waiting for `out` to move on.
+    waiting: usize,
+    totals: Totals,
+    index: Index,
+    sink: &'s mut (dyn Sink + Send),
+    error: Option<io::Error>,
+}
+
+impl Output<'_> {
+    /// Write every draft that is next in line.
+    fn drain(&mut self, rules: &RuleSet, path_of: &dyn Fn(u32) -> String, pb: &ProgressBar, suspend: bool) -> io::Result<()> {
+        while let Some((item, keys)) = self.pending.remove(&self.out) {
+            let i = self.out;
+            self.out += 1;
+            let (digest, report, text) = match item {
+                Done::Report(r) => (Digest::of(&r, false), Some(r), None),
+                Done::Text(d, text) => (d, None, Some(text?)),
+            };
+            add(&mut self.totals, &digest);
+            if let Some(k) = keys {
+                self.index.add(rules, i as u32, &digest.path, &k, path_of);
+            }
+            let sink = &mut *self.sink;
+            let mut write = || match (&report, &text) {
+                (Some(r), _) => sink.draft(r),
+                (None, Some(t)) => sink.rendered(&digest, t),
+                (None, None) => Ok(()),
+            };
+            if suspend {
+                pb.suspend(write)?
+            } else {
+                write()?
+            }
+            pb.inc(1);
+        }
+        Ok(())
+    }
+}
+
 /// Check `files` and report each draft to `sink` in the order of `files`.
-pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &BatchOptions, sink: &mut dyn Sink) -> io::Result<Outcome> {
+pub fn run(
+    rules: &RuleSet,
+    files: &[PathBuf],
+    opts: &CheckOptions,
+    batch: &BatchOptions,
+    sink: &mut (dyn Sink + Send),
+) -> io::Result<Outcome> {
     let jobs = batch.jobs.unwrap_or_else(rayon::current_num_threads).max(1);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -154,8 +206,8 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
         .map_err(io::Error::other)?;
     // How far the workers may run ahead of the output: enough to keep them busy while one
     // slow draft holds up the head of the line, small enough that memory stays flat. Work is
-    // claimed and handed over CHUNK drafts at a time, which keeps thread hand-offs (futex
-    // wake-ups) off the per-draft cost.
+    // claimed and handed over CHUNK drafts at a time, which keeps locking off the per-draft
+    // cost.
     let window = jobs * 4 * CHUNK;
     let n = files.len();
     let pb = progress_bar(n, batch.progress);
@@ -164,23 +216,25 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
     sink.begin(n)?;
 
     let next = AtomicUsize::new(0);
-    let written = Mutex::new(0usize);
-    // Workers blocked on `moved`: the output only pays for a wake-up when someone waits.
-    let waiting = AtomicUsize::new(0);
-    let moved = Condvar::new();
     let stop = AtomicBool::new(false);
-    let (tx, rx) = mpsc::sync_channel::<Vec<(usize, Done, Option<Keys>)>>(window / CHUNK + 1);
     let render = sink.renderer();
     let render = render.as_deref();
-
-    let mut totals = Totals::default();
-    let mut index = Index::for_drafts(files.len());
     let path_of = |i: u32| files[i as usize].display().to_string();
+    let output = Mutex::new(Output {
+        pending: BTreeMap::new(),
+        out: 0,
+        waiting: 0,
+        totals: Totals::default(),
+        index: Index::for_drafts(files.len()),
+        sink,
+        error: None,
+    });
+    // Signalled when the output moves on, for workers that ran a window ahead of it.
+    let moved = Condvar::new();
 
-    let result = pool.in_place_scope(|s| {
+    pool.in_place_scope(|s| {
         for _ in 0..jobs {
-            let tx = tx.clone();
-            let (next, written, moved, stop, waiting) = (&next, &written, &moved, &stop, &waiting);
+            let (next, stop, output, moved, path_of, pb) = (&next, &stop, &output, &moved, &path_of, &pb);
             s.spawn(move |_| {
                 loop {
                     let start = next.fetch_add(CHUNK, Ordering::Relaxed);
@@ -188,11 +242,11 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
                         break;
                     }
                     {
-                        let mut w = written.lock().unwrap_or_else(|e| e.into_inner());
-                        while start >= *w + window && !stop.load(Ordering::Relaxed) {
-                            waiting.fetch_add(1, Ordering::SeqCst);
-                            w = moved.wait(w).unwrap_or_else(|e| e.into_inner());
-                            waiting.fetch_sub(1, Ordering::SeqCst);
+                        let mut o = output.lock().unwrap_or_else(|e| e.into_inner());
+                        while start >= o.out + window && !stop.load(Ordering::Relaxed) {
+                            o.waiting += 1;
+                            o = moved.wait(o).unwrap_or_else(|e| e.into_inner());
+                            o.waiting -= 1;
                         }
                     }
                     if stop.load(Ordering::Relaxed) {
@@ -215,71 +269,37 @@ pub fn run(rules: &RuleSet, files: &[PathBuf], opts: &CheckOptions, batch: &Batc
                         };
                         done.push((i, item, keys));
                     }
-                    if tx.send(done).is_err() {
-                        break;
+                    // Whoever completes the head of the line writes everything that is now
+                    // in order: no thread sits between the workers and the output.
+                    let mut o = output.lock().unwrap_or_else(|e| e.into_inner());
+                    for (i, item, keys) in done {
+                        o.pending.insert(i, (item, keys));
+                    }
+                    if o.error.is_none()
+                        && let Err(e) = o.drain(rules, path_of, pb, suspend)
+                    {
+                        // A reporter failed (e.g. a closed pipe): let every worker go.
+                        o.error = Some(e);
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                    if o.waiting > 0 {
+                        moved.notify_all();
                     }
                 }
             });
         }
-        drop(tx);
-
-        // The reorder buffer: at most `window` reports wait here for an earlier one.
-        let mut pending: BTreeMap<usize, (Done, Option<Keys>)> = BTreeMap::new();
-        let mut out = 0usize;
-        let mut emit = |item: Done, keys: Option<Keys>, i: usize| -> io::Result<()> {
-            let (digest, report, text) = match item {
-                Done::Report(r) => (Digest::of(&r, false), Some(r), None),
-                Done::Text(d, text) => (d, None, Some(text?)),
-            };
-            add(&mut totals, &digest);
-            if let Some(k) = keys {
-                index.add(rules, i as u32, &digest.path, &k, &path_of);
-            }
-            let mut write = || match (&report, &text) {
-                (Some(r), _) => sink.draft(r),
-                (None, Some(t)) => sink.rendered(&digest, t),
-                (None, None) => Ok(()),
-            };
-            if suspend {
-                pb.suspend(write)?
-            } else {
-                write()?
-            }
-            pb.inc(1);
-            Ok(())
-        };
-        let r = (|| -> io::Result<()> {
-            for done in rx.iter() {
-                for (i, item, keys) in done {
-                    pending.insert(i, (item, keys));
-                }
-                let before = out;
-                while let Some((item, keys)) = pending.remove(&out) {
-                    emit(item, keys, out)?;
-                    out += 1;
-                }
-                if out != before {
-                    // Waiters register under the lock, so one that is about to wait sees
-                    // the new count or is counted here.
-                    let mut w = written.lock().unwrap_or_else(|e| e.into_inner());
-                    *w = out;
-                    if waiting.load(Ordering::SeqCst) > 0 {
-                        moved.notify_all();
-                    }
-                }
-            }
-            Ok(())
-        })();
-        if r.is_err() {
-            // A reporter failed (e.g. a closed pipe): let the workers go.
-            stop.store(true, Ordering::Relaxed);
-            moved.notify_all();
-            drop(rx);
-        }
-        r
     });
     pb.finish_and_clear();
-    result?;
+    let Output {
+        mut totals,
+        index,
+        sink,
+        error,
+        ..
+    } = output.into_inner().unwrap_or_else(|e| e.into_inner());
+    if let Some(e) = error {
+        return Err(e);
+    }
 
     let mut cross = index.findings;
     cross.retain_mut(|c| {
