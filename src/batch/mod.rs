@@ -3,7 +3,7 @@
 //! Workers (a rayon pool of `--jobs` threads) claim drafts by number, a chunk at a time, check
 //! them and turn each report into its text on the spot (the reporter's [`Render`] half). The
 //! worker that completes the head of the line then writes every draft that is in order, under
-//! one lock ([`Output`]): there is no output thread to hand work to. A worker never runs more
+//! one lock (`Output`): there is no output thread to hand work to. A worker never runs more
 //! than a window of drafts ahead of the output, so memory does not grow with the batch. What
 //! outlives a draft is its path (in the file list), its counts (in the totals) and a few
 //! hashed keys for the cross-draft checks ([`cross`]), reported after the last draft.
