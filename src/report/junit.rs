@@ -1,18 +1,21 @@
-//! `check --format junit`: JUnit XML (via quick-junit, the writer nextest and ruff use), one
-//! test case per draft so CI lists every client: it fails when the draft has an error finding
-//! (or a warning, with `--fail-on warning`), and its findings are the failure text.
-//! Cross-draft findings are added to the case of the draft they are reported on.
+//! `check --format junit`: JUnit XML, one test case per draft so CI lists every client: it
+//! fails when the draft has an error finding (or a warning, with `--fail-on warning`), and its
+//! findings are the failure text. Cross-draft findings are added to the case of the draft they
+//! are reported on. The output validates against the Jenkins xUnit schema (junit-10.xsd) that
+//! CI tools accept.
 //!
-//! JUnit puts the counts on `<testsuite>` before the cases, so this reporter cannot stream:
-//! it keeps one small record per draft (path, counts, the masked finding lines) and writes
-//! the document at the end. Every other format streams.
+//! JUnit puts the counts on `<testsuite>` before the cases, so this reporter cannot stream
+//! straight through: it keeps one small record per draft (its name, counts and masked finding
+//! lines) and, at the end, writes the document record by record. (It is written here rather
+//! than with an XML library because those build the whole document in memory first: 2 KB a
+//! draft, 200 MB for 100,000.)
 
 use super::{DraftReport, Totals};
 use crate::batch::cross::CrossFinding;
 use crate::batch::{Digest, Render, Sink};
 use crate::diag::{Finding, Lang, Severity};
 use crate::pii::mask_text;
-use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -40,6 +43,29 @@ impl<W: Write> JunitSink<W> {
             cases: Vec::new(),
         }
     }
+}
+
+/// Text for an XML attribute value or element: the five special characters as entities, and
+/// the characters XML 1.0 cannot carry at all (most control characters) as U+FFFD.
+fn escape(s: &str) -> Cow<'_, str> {
+    let invalid = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}');
+    let special = |c: char| matches!(c, '<' | '>' | '&' | '\'' | '"') || invalid(c);
+    if !s.contains(special) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\'' => out.push_str("&apos;"),
+            '"' => out.push_str("&quot;"),
+            c if invalid(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 fn line(f: &Finding, lang: Lang) -> String {
@@ -124,45 +150,63 @@ impl<W: Write> Sink for JunitSink<W> {
                 case.text.push_str(&text);
             }
         }
-        let mut suite = TestSuite::new("beian check");
-        for c in self.cases.drain(..) {
+        let fail_on = self.fail_on;
+        let fails = |c: &Case| c.errors > 0 || (fail_on <= Severity::Warning && c.warnings > 0);
+        let (tests, failures) = (self.cases.len(), self.cases.iter().filter(|c| fails(c)).count());
+        let out = &mut self.out;
+        writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(
+            out,
+            "<testsuites name=\"beian\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
+        )?;
+        writeln!(
+            out,
+            "    <testsuite name=\"beian check\" tests=\"{tests}\" skipped=\"0\" errors=\"0\" failures=\"{failures}\">"
+        )?;
+        for c in &self.cases {
             let name = match &c.principal {
-                Some(p) => format!("{} ({p})", c.path),
-                None => c.path,
+                Some(p) => Cow::Owned(format!("{} ({p})", c.path)),
+                None => Cow::Borrowed(c.path.as_str()),
             };
-            let fails = c.errors > 0 || (self.fail_on <= Severity::Warning && c.warnings > 0);
-            let summary = if lang == Lang::Zh {
-                format!("{} 个错误，{} 个警告", c.errors, c.warnings)
+            write!(out, "        <testcase name=\"{}\" classname=\"beian\"", escape(&name))?;
+            if fails(c) {
+                let summary = if lang == Lang::Zh {
+                    format!("{} 个错误，{} 个警告", c.errors, c.warnings)
+                } else {
+                    format!("{} errors, {} warnings", c.errors, c.warnings)
+                };
+                writeln!(out, ">")?;
+                writeln!(
+                    out,
+                    "            <failure message=\"{}\" type=\"beian\">{}</failure>",
+                    escape(&summary),
+                    escape(&c.text)
+                )?;
+                writeln!(out, "        </testcase>")?;
+            } else if !c.text.is_empty() {
+                writeln!(out, ">")?;
+                writeln!(out, "            <system-out>{}</system-out>", escape(&c.text))?;
+                writeln!(out, "        </testcase>")?;
             } else {
-                format!("{} errors, {} warnings", c.errors, c.warnings)
-            };
-            let mut case = if fails {
-                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                status.set_message(summary).set_type("beian").set_description(c.text);
-                TestCase::new(name, status)
-            } else {
-                let mut case = TestCase::new(name, TestCaseStatus::success());
-                if !c.text.is_empty() {
-                    case.set_system_out(c.text);
-                }
-                case
-            };
-            case.set_classname("beian");
-            suite.add_test_case(case);
-        }
-        let mut report = Report::new("beian");
-        report.add_test_suite(suite);
-        let mut xml = report.to_string().map_err(io::Error::other)?;
-        // quick-junit puts `skipped` on <testsuites>, which the widely used Jenkins xUnit schema
-        // (junit-10.xsd) does not allow there. Nothing is ever skipped, so leave it out.
-        const SKIPPED: &str = " skipped=\"0\"";
-        if let Some(start) = xml.find("<testsuites ") {
-            let end = start + xml[start..].find('>').unwrap_or(0);
-            if let Some(at) = xml[start..end].find(SKIPPED) {
-                xml.replace_range(start + at..start + at + SKIPPED.len(), "");
+                writeln!(out, "/>")?;
             }
         }
-        self.out.write_all(xml.as_bytes())?;
+        self.cases.clear();
+        writeln!(out, "    </testsuite>")?;
+        writeln!(out, "</testsuites>")?;
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escape_makes_any_text_well_formed() {
+        assert_eq!(escape("plain 文本"), "plain 文本");
+        assert_eq!(escape("a<b>&'\""), "a&lt;b&gt;&amp;&apos;&quot;");
+        assert_eq!(escape("tab\tnl\ncr\r"), "tab\tnl\ncr\r");
+        assert_eq!(escape("bell\u{7}nul\u{0}\u{FFFF}"), "bell\u{FFFD}nul\u{FFFD}\u{FFFD}");
     }
 }
