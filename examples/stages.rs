@@ -89,34 +89,6 @@ fn main() {
             println!("  {c:32} {:7.1} ms", t.as_secs_f64() * 1000.0);
         }
     }
-    if std::env::var_os("PER_RULE").is_some_and(|v| v == "2") {
-        // Each rule over every draft in one timed loop (no clock reads per call).
-        let drafts: Vec<_> = loaded.iter().filter_map(|l| l.draft.as_ref()).collect();
-        let mut per: Vec<(&str, f64)> = Vec::new();
-        for r in &rules.rules {
-            let t = Instant::now();
-            for d in &drafts {
-                let cx = beian::rules::context::Ctx::new(d, day);
-                if (r.province.is_none() || r.province == cx.province.map(|p| p.code))
-                    && r.when.matches(
-                        d.principal.kind,
-                        d.account.filing_type,
-                        d.account.provider.as_deref(),
-                        d.principal.name.as_deref(),
-                    )
-                {
-                    let _ = r.check.run(&cx);
-                }
-            }
-            per.push((r.code.as_str(), t.elapsed().as_secs_f64() * 1000.0));
-        }
-        per.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let total: f64 = per.iter().map(|p| p.1).sum();
-        println!("all rules one by one: {total:.1} ms");
-        for (c, ms) in per.iter().take(30) {
-            println!("  {c:32} {ms:7.2} ms");
-        }
-    }
     let t = Instant::now();
     for l in &loaded {
         if let Some(d) = &l.draft {
