@@ -488,6 +488,6 @@ fn material_files_are_checked() {
         !r.findings.iter().any(|f| f.field == "materials.principal_document"),
         "the real PNG passes"
     );
-    let license = r.checklist.iter().find(|c| c.key == "principal_document").unwrap();
+    let license = r.checklist.iter().find(|c| c.key() == "principal_document").unwrap();
     assert_eq!(license.status, beian::rules::materials::Status::Have);
 }

@@ -24,7 +24,7 @@ fn delegation_by_a_foreign_legal_representative_is_accepted_with_its_letter() {
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
     assert!(
-        r.checklist.iter().any(|c| c.key == "principal_authorization_foreign"),
+        r.checklist.iter().any(|c| c.key() == "principal_authorization_foreign"),
         "the authorisation letter is on the checklist"
     );
 

@@ -87,7 +87,7 @@ fn field_of(r: &DraftReport, code: &str) -> String {
 }
 
 fn has_material(r: &DraftReport, key: &str) -> bool {
-    r.checklist.iter().any(|c| c.key == key)
+    r.checklist.iter().any(|c| c.key() == key)
 }
 
 /// For the ignored province tests: some error of this province prefix points at `field`.
@@ -381,8 +381,8 @@ fn government_sites_need_the_domain_review_form() {
         has_material(&r, "gov_domain_form"),
         "政府网站域名业务审核表 missing from the checklist"
     );
-    let form = r.checklist.iter().find(|c| c.key == "gov_domain_form").unwrap();
-    assert_eq!(form.material.zh, "政府网站域名业务审核表");
+    let form = r.checklist.iter().find(|c| c.key() == "gov_domain_form").unwrap();
+    assert_eq!(form.material().zh, "政府网站域名业务审核表");
 }
 
 #[test]

@@ -246,8 +246,8 @@ fn step_of(field: &str, items: &[ChecklistItem]) -> &'static str {
         ["app", ..] => "app",
         ["materials", key, ..] => items
             .iter()
-            .find(|i| i.key == *key)
-            .and_then(|i| STEPS.iter().find(|s| s.0 == i.step))
+            .find(|i| i.key() == *key)
+            .and_then(|i| STEPS.iter().find(|s| s.0 == i.step()))
             .map(|s| s.0)
             .unwrap_or("other"),
         _ => "other",
@@ -273,7 +273,7 @@ pub fn finding_view(f: &Finding, lang: Lang) -> FindingView {
 
 /// Letter file name in the bundle for a checklist item that names a template.
 pub fn letter_file(item: &ChecklistItem) -> Option<String> {
-    item.template.as_ref().map(|_| format!("letters/{}.md", item.key))
+    item.template().map(|_| format!("letters/{}.md", item.key()))
 }
 
 pub struct Input<'a> {
@@ -308,13 +308,13 @@ pub fn build(input: &Input) -> BundleCtx {
         })
         .collect();
     for item in input.checklist {
-        let state = state_of(item.key);
+        let state = state_of(item.key());
         let view = ItemView {
-            key: item.key.to_string(),
-            material: item.material.get(lang).to_string(),
-            why: item.why.get(lang).to_string(),
-            signer: item.signer.as_ref().map(|s| s.get(lang).to_string()),
-            step: item.step.to_string(),
+            key: item.key().to_string(),
+            material: item.material().get(lang).to_string(),
+            why: item.why().get(lang).to_string(),
+            signer: item.signer().map(|s| s.get(lang).to_string()),
+            step: item.step().to_string(),
             status: match item.status {
                 Status::Have => "have",
                 Status::Missing => "missing",
@@ -323,10 +323,10 @@ pub fn build(input: &Input) -> BundleCtx {
             file: item.file.clone(),
             file_check: state.map(describe),
             file_ok: state.is_some_and(FileState::is_ok),
-            template: item.template.map(str::to_string),
+            template: item.template().map(str::to_string),
             letter: letter_file(item),
         };
-        let i = steps.iter().position(|s| s.id == item.step).unwrap_or(steps.len() - 1);
+        let i = steps.iter().position(|s| s.id == item.step()).unwrap_or(steps.len() - 1);
         steps[i].items.push(view);
     }
     let findings: Vec<FindingView> = input.findings.iter().map(|f| finding_view(f, lang)).collect();
@@ -339,7 +339,7 @@ pub fn build(input: &Input) -> BundleCtx {
 
     let extra_files = file_states
         .iter()
-        .filter(|(k, _, _)| !input.checklist.iter().any(|c| c.key == k))
+        .filter(|(k, _, _)| !input.checklist.iter().any(|c| c.key() == k))
         .map(|(k, f, s)| ExtraFile {
             key: k.clone(),
             file: f.clone(),

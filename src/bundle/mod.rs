@@ -143,22 +143,22 @@ pub fn render(
     ));
 
     let mut letters = Vec::new();
-    for item in report.checklist.iter().filter(|i| i.template.is_some()) {
-        let (Some(template), Some(file)) = (item.template, context::letter_file(item)) else {
+    for item in report.checklist.iter().filter(|i| i.template().is_some()) {
+        let (Some(template), Some(file)) = (item.template(), context::letter_file(item)) else {
             continue;
         };
         let item_ctx = context! {
             item => context! {
-                key => item.key,
-                material => item.material.zh.clone(),
-                signer => item.signer.as_ref().map(|s| s.zh.clone()),
+                key => item.key(),
+                material => item.material().zh.clone(),
+                signer => item.signer().map(|s| s.zh.clone()),
             },
             ..base_ctx.clone()
         };
         let md = render_one(&env, template, item_ctx)?;
         letters.push(context! {
-            key => item.key,
-            title => item.material.get(lang).to_string(),
+            key => item.key(),
+            title => item.material().get(lang).to_string(),
             file => file.clone(),
             html => Value::from_safe_string(markdown::to_html(&md)),
         });

@@ -206,9 +206,9 @@ fn io_report(rules: &RuleSet, path: &str, detail: &str) -> DraftReport {
 pub fn require_materials(rules: &RuleSet, r: &mut DraftReport) {
     for c in &r.checklist {
         if c.status == rules::materials::Status::Missing {
-            let hit = Hit::at(format!("materials.{}", c.key))
-                .var_text("material", c.material.clone())
-                .var("key", c.key);
+            let hit = Hit::at(format!("materials.{}", c.key()))
+                .var_text("material", c.material().clone())
+                .var("key", c.key());
             r.findings.push(engine::finding(rules, "MATERIAL-MISSING", &hit, None));
         }
     }

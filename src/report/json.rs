@@ -39,12 +39,12 @@ pub fn draft_value(r: &DraftReport, lang: Lang) -> Value {
         .iter()
         .map(|c| {
             json!({
-                "material": c.material.get(lang),
-                "why": c.why.get(lang),
+                "material": c.material().get(lang),
+                "why": c.why().get(lang),
                 "status": c.status,
-                "key": c.key,
-                "step": c.step,
-                "signer": c.signer.as_ref().map(|s| s.get(lang)),
+                "key": c.key(),
+                "step": c.step(),
+                "signer": c.signer().map(|s| s.get(lang)),
                 "file": c.file,
             })
         })

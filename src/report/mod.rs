@@ -13,7 +13,7 @@ use crate::rules::materials::{ChecklistItem, Status};
 use serde::Serialize;
 
 /// Everything known about one checked draft.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct DraftReport {
     pub path: String,
     pub findings: Vec<Finding>,

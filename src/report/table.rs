@@ -128,7 +128,11 @@ pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io:
                     Status::Have => t(lang, "已有", "have"),
                     Status::Missing => t(lang, "缺少", "missing"),
                 };
-                table.add_row(vec![c.material.get(lang).to_string(), st.to_string(), c.why.get(lang).to_string()]);
+                table.add_row(vec![
+                    c.material().get(lang).to_string(),
+                    st.to_string(),
+                    c.why().get(lang).to_string(),
+                ]);
             }
             writeln!(out, "{}", t(lang, "材料清单：", "Checklist:"))?;
             writeln!(out, "{table}")?;

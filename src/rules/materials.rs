@@ -119,26 +119,39 @@ pub enum Status {
     Missing,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ChecklistItem {
-    pub key: &'static str,
-    pub material: &'static Text,
-    pub why: &'static Text,
-    pub signer: Option<&'static Text>,
-    pub step: &'static str,
-    pub template: Option<&'static str>,
+    /// The table entry: key, name, reason, signer, step, letter template and source.
+    pub def: &'static Material,
     pub status: Status,
     /// The file named in `[materials]`, when there is one.
     pub file: Option<String>,
-    pub source: &'static str,
-    /// The table entry it comes from.
-    #[serde(skip)]
-    pub def: &'static Material,
 }
 
 impl ChecklistItem {
-    pub fn name(&self, lang: Lang) -> &str {
-        self.material.get(lang)
+    pub fn key(&self) -> &'static str {
+        &self.def.key
+    }
+    pub fn material(&self) -> &'static Text {
+        &self.def.name
+    }
+    pub fn why(&self) -> &'static Text {
+        &self.def.why
+    }
+    pub fn signer(&self) -> Option<&'static Text> {
+        self.def.signer.as_ref()
+    }
+    pub fn step(&self) -> &'static str {
+        &self.def.step
+    }
+    pub fn template(&self) -> Option<&'static str> {
+        self.def.template.as_deref()
+    }
+    pub fn source(&self) -> &'static str {
+        &self.def.source
+    }
+    pub fn name(&self, lang: Lang) -> &'static str {
+        self.material().get(lang)
     }
 }
 
@@ -237,22 +250,15 @@ pub fn checklist(cx: &Ctx, materials: impl Iterator<Item = &'static Material>, b
             continue;
         }
         // A province entry with the same key replaces the national one (e.g. its own pledge).
-        if let Some(i) = out.iter().position(|x| x.key == m.key) {
+        if let Some(i) = out.iter().position(|x| x.def.key == m.key) {
             out.remove(i);
         }
         let file = d.materials.iter().find(|(k, _)| *k == m.key).map(|(_, v)| v.clone());
         let exists = file.as_deref().is_some_and(|f| material_path(base, f).is_file());
         out.push(ChecklistItem {
-            key: &m.key,
-            material: &m.name,
-            why: &m.why,
-            signer: m.signer.as_ref(),
-            step: &m.step,
-            template: m.template.as_deref(),
+            def: m,
             status: if exists { Status::Have } else { Status::Missing },
             file,
-            source: &m.source,
-            def: m,
         });
     }
     out

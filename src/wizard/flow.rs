@@ -326,7 +326,7 @@ impl<'a> Flow<'a> {
                 .filter(|f| !is_required_rule(self.rules, &f.rule))
                 .map(|f| (f.rule.clone(), f.field.clone()))
                 .collect(),
-            materials: r.checklist.iter().map(|c| c.key.to_string()).collect(),
+            materials: r.checklist.iter().map(|c| c.key().to_string()).collect(),
         }
     }
 
@@ -347,13 +347,13 @@ impl<'a> Flow<'a> {
         let materials = r
             .checklist
             .iter()
-            .filter(|c| !before.materials.contains(c.key))
+            .filter(|c| !before.materials.contains(c.key()))
             .map(|c| {
-                let why = c.why.get(self.lang);
+                let why = c.why().get(self.lang);
                 if why.is_empty() {
-                    c.material.get(self.lang).to_string()
+                    c.material().get(self.lang).to_string()
                 } else {
-                    format!("{}（{}）", c.material.get(self.lang), why)
+                    format!("{}（{}）", c.material().get(self.lang), why)
                 }
             })
             .collect();
