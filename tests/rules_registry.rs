@@ -94,38 +94,3 @@ fn province_prefixes_are_consistent() {
         assert_eq!(prefixes.len(), 1, "{} uses several prefixes: {prefixes:?}", p.short);
     }
 }
-
-/// `When::matches` (bit sets) agrees with the plain reading of its lists, for every rule and
-/// material, every principal kind and filing type (and their absence).
-#[test]
-fn when_matches_its_lists() {
-    use beian::draft::{FilingType, PrincipalKind};
-    use beian::rules::When;
-    fn reference(w: &When, kind: Option<PrincipalKind>, filing: Option<FilingType>) -> bool {
-        let has = |list: &[String], id: Option<&str>| list.is_empty() || id.is_some_and(|i| list.iter().any(|x| x == i));
-        has(&w.kinds, kind.map(|k| k.id()))
-            && !(kind.is_some_and(|k| w.not_kinds.iter().any(|x| x == k.id())))
-            && has(&w.filing_types, filing.map(|f| f.id()))
-            && w.providers.is_empty()
-            && w.name_keywords.is_empty()
-    }
-    let rs = beian::rules::rules();
-    let whens = rs.rules.iter().map(|r| &r.when).chain(rs.materials.iter().map(|(_, m)| &m.when));
-    let mut restricted = 0;
-    for w in whens {
-        restricted += usize::from(!w.kinds.is_empty() || !w.not_kinds.is_empty() || !w.filing_types.is_empty());
-        for kind in std::iter::once(None).chain(PrincipalKind::ALL.iter().copied().map(Some)) {
-            for filing in std::iter::once(None).chain(FilingType::ALL.iter().copied().map(Some)) {
-                assert_eq!(
-                    w.matches(kind, filing, None, None),
-                    reference(w, kind, filing),
-                    "{w:?} {kind:?} {filing:?}"
-                );
-            }
-        }
-    }
-    assert!(restricted > 10, "{restricted}");
-    // A listed id that is no variant matches nothing (not everything).
-    let w: When = toml::from_str("kinds = [\"nonsense\"]").unwrap();
-    assert!(!w.matches(Some(PrincipalKind::Enterprise), None, None, None));
-}

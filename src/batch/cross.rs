@@ -294,10 +294,6 @@ pub struct Index {
 }
 
 impl Index {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
     /// An index with room for `drafts` drafts of a typical size (a principal and about six
     /// contact, ID and domain values each), so that growing it does not stall the output
     /// (and with it the workers) partway through a large batch.

@@ -2,7 +2,7 @@
 //! keys and unknown values become findings and the rest of the draft is still read.
 
 use super::model::*;
-use super::node::{Node, Pos, Val, convert_table, key_is, nearest_at, pos_at};
+use super::node::{Node, Pos, Val, convert_table, nearest_at, pos_at};
 use crate::diag::{Hit, Text};
 use crate::province;
 use chrono::NaiveDate;
@@ -201,7 +201,7 @@ impl Reader<'_> {
             return None;
         };
         for (k, v) in entries {
-            if !known.iter().any(|c| key_is(k, c)) {
+            if !known.contains(&k.as_str()) {
                 let best = known
                     .iter()
                     .map(|c| (strsim::jaro_winkler(k, c), *c))
@@ -226,7 +226,7 @@ impl Reader<'_> {
     }
 
     fn node<'n>(&self, t: Option<&'n [(String, Node)]>, key: &str) -> Option<&'n Node> {
-        t?.iter().find(|(k, _)| key_is(k, key)).map(|(_, v)| v)
+        t?.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// Read one scalar: `read` gives `None` for a value of the wrong type (reported as
@@ -348,7 +348,7 @@ impl Reader<'_> {
             Some(v) => Some(v),
             None => {
                 let pos = t
-                    .and_then(|t| t.iter().find(|(k, _)| key_is(k, key)))
+                    .and_then(|t| t.iter().find(|(k, _)| k == key))
                     .map(|(_, v)| v.at)
                     .unwrap_or_default();
                 let hit = Hit::at(join(path, key)).var("value", s).var("known", known());

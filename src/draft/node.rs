@@ -45,17 +45,10 @@ impl Node {
     }
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.val {
-            Val::Table(t) => t.iter().find(|(k, _)| key_is(k, key)).map(|(_, v)| v),
+            Val::Table(t) => t.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
         }
     }
-}
-
-/// Key equality for table lookups: length and first byte rule out almost every other key of
-/// a table before the bytes are compared (lookups by key run hundreds of times per draft).
-#[inline]
-pub fn key_is(k: &str, key: &str) -> bool {
-    k.len() == key.len() && k.as_bytes().first() == key.as_bytes().first() && k == key
 }
 
 /// The node at a dotted path (`domain.0.name`): table keys and array indices.
@@ -63,7 +56,7 @@ pub fn find<'a>(root: &'a Node, field: &str) -> Option<&'a Node> {
     let mut cur = root;
     for part in field.split('.') {
         cur = match &cur.val {
-            Val::Table(t) => &t.iter().find(|(k, _)| key_is(k, part))?.1,
+            Val::Table(t) => &t.iter().find(|(k, _)| k == part)?.1,
             Val::Arr(a) => a.get(part.parse::<usize>().ok()?)?,
             _ => return None,
         };
@@ -78,7 +71,7 @@ pub fn nearest_at(root: &Node, field: &str) -> Option<usize> {
     let mut found = None;
     for part in field.split('.') {
         let next = match &cur.val {
-            Val::Table(t) => t.iter().find(|(k, _)| key_is(k, part)).map(|(_, v)| v),
+            Val::Table(t) => t.iter().find(|(k, _)| k == part).map(|(_, v)| v),
             Val::Arr(a) => part.parse::<usize>().ok().and_then(|i| a.get(i)),
             _ => None,
         };

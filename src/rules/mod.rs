@@ -46,44 +46,15 @@ pub struct When {
     /// The principal's name contains one of these (e.g. 商贸 for trading companies).
     #[serde(default)]
     pub name_keywords: Vec<String>,
-    #[serde(skip)]
-    bits: std::sync::OnceLock<WhenBits>,
-}
-
-/// A `When`'s kind and filing-type lists as bit sets (bit = variant index), built on first
-/// use: every draft meets every rule's `When`.
-#[derive(Debug, Clone, Copy)]
-struct WhenBits {
-    kinds: u32,
-    not_kinds: u32,
-    filing_types: u32,
-}
-
-fn bits<T: Copy>(all: &[T], id: fn(T) -> &'static str, list: &[String]) -> u32 {
-    all.iter()
-        .enumerate()
-        .filter(|(_, v)| list.iter().any(|x| x == id(**v)))
-        .fold(0, |m, (i, _)| m | 1 << i)
 }
 
 impl When {
-    fn bits(&self) -> WhenBits {
-        *self.bits.get_or_init(|| WhenBits {
-            kinds: bits(PrincipalKind::ALL, PrincipalKind::id, &self.kinds),
-            not_kinds: bits(PrincipalKind::ALL, PrincipalKind::id, &self.not_kinds),
-            filing_types: bits(FilingType::ALL, FilingType::id, &self.filing_types),
-        })
-    }
-
     pub fn matches(&self, kind: Option<PrincipalKind>, filing: Option<FilingType>, provider: Option<&str>, name: Option<&str>) -> bool {
-        let b = self.bits();
-        // An empty list means any; a listed id that is no variant matches nothing.
-        let kind_bit = kind.map_or(0, |k| 1u32 << k as u32);
-        let filing_bit = filing.map_or(0, |f| 1u32 << f as u32);
-        (self.kinds.is_empty() || b.kinds & kind_bit != 0)
-            && b.not_kinds & kind_bit == 0
-            && (self.filing_types.is_empty() || b.filing_types & filing_bit != 0)
-            && (self.providers.is_empty() || provider.is_some_and(|p| self.providers.iter().any(|x| x == p)))
+        let has = |list: &[String], id: Option<&str>| list.is_empty() || id.is_some_and(|i| list.iter().any(|x| x == i));
+        has(&self.kinds, kind.map(|k| k.id()))
+            && !(kind.is_some_and(|k| self.not_kinds.iter().any(|x| x == k.id())))
+            && has(&self.filing_types, filing.map(|f| f.id()))
+            && has(&self.providers, provider)
             && (self.name_keywords.is_empty() || name.is_some_and(|n| self.name_keywords.iter().any(|w| n.contains(w.as_str()))))
     }
 }
