@@ -61,26 +61,30 @@ fn record(out: &mut Vec<u8>, row: &[impl AsRef<[u8]>]) -> io::Result<()> {
     w.flush()
 }
 
+/// A record with the named columns filled and the rest empty.
+fn row(cells: &[(&str, String)]) -> [String; 16] {
+    let mut out: [String; 16] = Default::default();
+    for (column, value) in cells {
+        let i = HEADER.iter().position(|h| h == column).expect("a CSV column");
+        out[i].clone_from(value);
+    }
+    out
+}
+
 fn draft_row(r: &DraftReport) -> [String; 16] {
     let n = |s: Severity| r.count(s).to_string();
-    [
-        "draft".into(),
-        r.path.clone(),
-        r.principal.clone().unwrap_or_default(),
-        r.province.clone().unwrap_or_default(),
-        r.kind.clone().unwrap_or_default(),
-        r.ready().to_string(),
-        n(Severity::Error),
-        n(Severity::Warning),
-        n(Severity::Info),
-        r.missing().to_string(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-    ]
+    row(&[
+        ("record", "draft".into()),
+        ("path", r.path.clone()),
+        ("principal", r.principal.clone().unwrap_or_default()),
+        ("province", r.province.clone().unwrap_or_default()),
+        ("kind", r.kind.clone().unwrap_or_default()),
+        ("ready", r.ready().to_string()),
+        ("errors", n(Severity::Error)),
+        ("warnings", n(Severity::Warning)),
+        ("infos", n(Severity::Info)),
+        ("missing", r.missing().to_string()),
+    ])
 }
 
 struct CsvRender;
@@ -116,45 +120,25 @@ impl<W: Write> Sink for CsvSink<W> {
     fn end(&mut self, cross: &[CrossFinding], t: &Totals) -> io::Result<()> {
         for c in cross {
             let f = &c.finding;
-            let row: [String; 16] = [
-                "cross_draft".into(),
-                c.path.clone(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                f.rule.clone(),
-                f.severity.as_str().into(),
-                f.field.clone(),
-                c.other_path.clone(),
-                c.other_field.clone(),
-                mask_text(f.message.get(self.lang)),
-            ];
-            self.write_record(&row)?;
+            self.write_record(&row(&[
+                ("record", "cross_draft".into()),
+                ("path", c.path.clone()),
+                ("rule", f.rule.clone()),
+                ("severity", f.severity.as_str().into()),
+                ("field", f.field.clone()),
+                ("other_path", c.other_path.clone()),
+                ("other_field", c.other_field.clone()),
+                ("message", mask_text(f.message.get(self.lang))),
+            ]))?;
         }
-        let row: [String; 16] = [
-            "total".into(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            t.ready.to_string(),
-            t.errors.to_string(),
-            t.warnings.to_string(),
-            t.infos.to_string(),
-            t.missing.to_string(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ];
-        self.write_record(&row)?;
+        self.write_record(&row(&[
+            ("record", "total".into()),
+            ("ready", t.ready.to_string()),
+            ("errors", t.errors.to_string()),
+            ("warnings", t.warnings.to_string()),
+            ("infos", t.infos.to_string()),
+            ("missing", t.missing.to_string()),
+        ]))?;
         self.out.flush()
     }
 }
