@@ -1,0 +1,250 @@
+//! Websites and APPs: names, listed domains, service content, pre-approvals, remarks.
+
+use super::*;
+
+pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
+    let d = cx.draft;
+    match check {
+        Check::ServiceDomainsListed => {
+            let listed: Vec<&str> = d.domains.iter().filter_map(|x| x.name.as_deref()).collect();
+            let mut check = |base: String, names: &[String]| {
+                for (j, n) in names.iter().enumerate() {
+                    if !listed.iter().any(|l| same_domain(l, n)) {
+                        hits.push(Hit::at(format!("{base}.domains.{j}")).var("domain", n.clone()));
+                    }
+                }
+            };
+            for (i, w) in d.websites.iter().enumerate() {
+                check(format!("website.{i}"), &w.domains);
+            }
+            for (i, a) in d.apps.iter().enumerate() {
+                check(format!("app.{i}"), &a.domains);
+            }
+        }
+        Check::HomeUrlOnDomain => {
+            for (i, w) in d.websites.iter().enumerate() {
+                if let Some(u) = &w.home_url {
+                    let host = u.trim().trim_start_matches("http://").trim_start_matches("https://");
+                    let host = host.split(['/', ':', '?', '#']).next().unwrap_or("");
+                    // The usual case, `www.<domain>` or the domain itself, needs no IDNA.
+                    let plain = w.domains.iter().any(|dn| {
+                        host.eq_ignore_ascii_case(dn)
+                            || (host.len() > dn.len() + 1
+                                && host.is_char_boundary(host.len() - dn.len() - 1)
+                                && host[host.len() - dn.len() - 1..].starts_with('.')
+                                && host[host.len() - dn.len()..].eq_ignore_ascii_case(dn))
+                    });
+                    let ok = plain
+                        || match domain_of(host) {
+                            Some(h) => w
+                                .domains
+                                .iter()
+                                .filter_map(|x| domain_of(x))
+                                .any(|dn| h.ascii == dn.ascii || h.ascii.ends_with(&format!(".{}", dn.ascii))),
+                            None => false,
+                        };
+                    if !ok && !w.domains.is_empty() {
+                        hits.push(Hit::at(format!("website.{i}.home_url")).var("value", u.clone()));
+                    }
+                }
+            }
+        }
+        Check::WebsiteNameMinChars { min } => {
+            for (i, w) in d.websites.iter().enumerate() {
+                if let Some(n) = &w.name
+                    && name_chars(n) < *min
+                {
+                    hits.push(
+                        Hit::at(format!("website.{i}.name"))
+                            .var("name", n.clone())
+                            .var("limit", min.to_string()),
+                    );
+                }
+            }
+        }
+        Check::WebsiteNameNotAscii => {
+            for (i, w) in d.websites.iter().enumerate() {
+                if let Some(n) = &w.name
+                    && n.is_ascii()
+                {
+                    hits.push(Hit::at(format!("website.{i}.name")).var("name", n.clone()));
+                }
+            }
+        }
+        Check::WebsiteNameNotDomain => {
+            for (i, w) in d.websites.iter().enumerate() {
+                if let Some(n) = &w.name
+                    && name_is_domain(n, d)
+                {
+                    hits.push(Hit::at(format!("website.{i}.name")).var("name", n.clone()));
+                }
+            }
+        }
+        Check::WebsiteNameIsPrincipal => {
+            let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            if let Some(p) = d.principal.name.as_deref().map(squash).filter(|p| !p.is_empty()) {
+                for (i, w) in d.websites.iter().enumerate() {
+                    if let Some(n) = &w.name
+                        && squash(n) == p
+                    {
+                        hits.push(Hit::at(format!("website.{i}.name")).var("name", n.clone()));
+                    }
+                }
+            }
+        }
+        Check::WebsiteNameSymbols => {
+            for (i, w) in d.websites.iter().enumerate() {
+                // A domain or URL as the name is SITE-NAME-DOMAIN's finding; its dots are not
+                // a second mistake.
+                if let Some(n) = &w.name
+                    && let Some(c) = n.chars().find(|c| !(c.is_alphanumeric() || *c == ' ' || *c == '·' || *c == '-'))
+                    && !name_is_domain(n, d)
+                {
+                    hits.push(
+                        Hit::at(format!("website.{i}.name"))
+                            .var("name", n.clone())
+                            .var("symbol", c.to_string()),
+                    );
+                }
+            }
+        }
+        Check::WebsiteNameWords {
+            words,
+            prefix,
+            allow_own_name,
+        } => {
+            let own = d.principal.name.as_deref().filter(|_| *allow_own_name).unwrap_or("");
+            for (i, w) in d.websites.iter().enumerate() {
+                if let Some(n) = &w.name
+                    && let Some(word) = words.iter().find(|x| {
+                        let used = if *prefix {
+                            n.starts_with(x.as_str())
+                        } else {
+                            n.contains(x.as_str())
+                        };
+                        used && !own.contains(x.as_str())
+                    })
+                {
+                    hits.push(
+                        Hit::at(format!("website.{i}.name"))
+                            .var("name", n.clone())
+                            .var("word", word.clone()),
+                    );
+                }
+            }
+        }
+        Check::NameKeywords { words, unless } => {
+            // None = the principal's name, Some(i) = website i's.
+            let names = std::iter::once((None, &d.principal.name)).chain(d.websites.iter().enumerate().map(|(i, w)| (Some(i), &w.name)));
+            for (at, n) in names {
+                let Some(n) = n else { continue };
+                // The allowed phrases are cut out first (copying only when one occurs).
+                let mut rest = std::borrow::Cow::Borrowed(n.as_str());
+                for u in unless {
+                    if rest.contains(u.as_str()) {
+                        rest = rest.replace(u.as_str(), "、").into();
+                    }
+                }
+                if let Some(word) = words.iter().find(|x| rest.contains(x.as_str())) {
+                    let covered = d.websites.iter().any(|w| !w.preapproval.is_empty());
+                    if !covered {
+                        let field = at.map_or_else(|| "principal.name".to_string(), |i| format!("website.{i}.name"));
+                        hits.push(Hit::at(field).var("name", n.as_str()).var("word", word.clone()));
+                    }
+                }
+            }
+        }
+        Check::ServiceContentForbidden { values } => {
+            for (i, w) in d.websites.iter().enumerate() {
+                for s in has_service(w, values) {
+                    let j = w.service_content.iter().position(|x| *x == s).unwrap_or(0);
+                    hits.push(Hit::at(format!("website.{i}.service_content.{j}")).var("value", s));
+                }
+            }
+        }
+        Check::ServiceContentOnly { values } => {
+            for (i, w) in d.websites.iter().enumerate() {
+                for (j, s) in w.service_content.iter().enumerate() {
+                    if !values.contains(s) {
+                        hits.push(
+                            Hit::at(format!("website.{i}.service_content.{j}"))
+                                .var("value", s.clone())
+                                .var("allowed", values.join(", ")),
+                        );
+                    }
+                }
+            }
+        }
+        Check::PreapprovalRequired { services } => {
+            for (i, w) in d.websites.iter().enumerate() {
+                let need = has_service(w, services);
+                for s in need {
+                    let covered = w.preapproval.iter().any(|p| p.kind.as_deref() == Some(s.as_str()));
+                    if !covered {
+                        let zh = SERVICE_CONTENT.iter().find(|(id, _)| *id == s).map(|(_, z)| *z).unwrap_or("");
+                        hits.push(
+                            Hit::at(format!("website.{i}.preapproval"))
+                                .var("service", s.clone())
+                                .var("service_zh", zh),
+                        );
+                    }
+                }
+            }
+        }
+        Check::PreapprovalValid => {
+            for (i, w) in d.websites.iter().enumerate() {
+                for (j, p) in w.preapproval.iter().enumerate() {
+                    if let Some(Validity::Until(u)) = p.valid_until
+                        && u < cx.as_of
+                    {
+                        hits.push(Hit::at(format!("website.{i}.preapproval.{j}.valid_until")).var("date", fmt_date(u)));
+                    }
+                }
+            }
+        }
+        Check::RemarkMinChars { min } => {
+            for (i, w) in d.websites.iter().enumerate() {
+                let n = w.remark.as_deref().map(name_chars).unwrap_or(0);
+                if n < *min {
+                    hits.push(
+                        Hit::at(format!("website.{i}.remark"))
+                            .var("count", n.to_string())
+                            .var("limit", min.to_string()),
+                    );
+                }
+            }
+        }
+        Check::AppFields => {
+            for (i, a) in d.apps.iter().enumerate() {
+                if let Some(p) = &a.package_name {
+                    let ok = p.split('.').count() >= 2
+                        && p.split('.').all(|s| {
+                            !s.is_empty()
+                                && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                                && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                        });
+                    if !ok {
+                        hits.push(
+                            Hit::at(format!("app.{i}.package_name"))
+                                .var("value", p.clone())
+                                .var("expected", "com.example.app"),
+                        );
+                    }
+                }
+                for (key, len, val) in [("signing_md5", 32, &a.signing_md5), ("signing_sha1", 40, &a.signing_sha1)] {
+                    if let Some(v) = val {
+                        let hex: String = v.chars().filter(|c| *c != ':').collect();
+                        if hex.len() != len || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+                            hits.push(
+                                Hit::at(format!("app.{i}.{key}"))
+                                    .var("value", v.clone())
+                                    .var("expected", format!("{len} hex digits")),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        _ => unreachable!("dispatched by Check::run"),
+    }
+}
