@@ -1,5 +1,5 @@
 //! Rules are data: `tables/national.toml` and one table per province under
-//! `tables/provinces/`, embedded in the binary. Rust implements the check kinds (`checks.rs`)
+//! `tables/provinces/`, embedded in the binary. Rust implements the check kinds (`checks/`)
 //! and the checklist conditions (`materials.rs`); the tables choose and parametrise them.
 
 pub mod checks;
