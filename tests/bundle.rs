@@ -15,7 +15,7 @@ fn fixtures() -> PathBuf {
 
 fn draft(name: &str) -> (PathBuf, String) {
     let p = fixtures().join(format!("{name}.toml"));
-    let src = std::fs::read_to_string(&p).unwrap();
+    let src = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
     (p, src)
 }
 

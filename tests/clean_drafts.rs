@@ -1,4 +1,5 @@
-//! Clean drafts stay clean: realistic filings under `tests/fixtures/clean/` — every principal
+//! Clean drafts stay clean: realistic filings under `tests/fixtures/clean/` and the example
+//! drafts in `examples/drafts/` — every principal
 //! kind, several provinces, a Chinese (IDN) domain, HK and Taiwan residents, long-term IDs, a
 //! department `.gov.cn` domain, an APP — must raise no error. Warnings are allowed only from
 //! rules whose sources conflict (`evidence = "conflict"`), which warn by design; any other
@@ -17,14 +18,20 @@ fn check(rules: &beian::rules::RuleSet, p: &Path) -> beian::report::DraftReport 
     check_source(rules, &p.display().to_string(), &src, None, p.parent())
 }
 
+/// The clean fixtures and the README's example drafts (`examples/drafts/`): both must stay clean.
 fn drafts() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean");
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in ["tests/fixtures/clean", "examples/drafts"] {
+        let dir = root.join(dir);
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+        out.extend(
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml")),
+        );
+    }
     out.sort();
     out
 }
@@ -68,7 +75,7 @@ fn clean_drafts_cover_the_variety() {
     let mut provinces = BTreeSet::new();
     let (mut idn, mut app, mut hmt, mut long_term) = (false, false, false, false);
     for p in drafts() {
-        let text = std::fs::read_to_string(&p).unwrap();
+        let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
         let r = check(rules, &p);
         kinds.insert(r.kind.clone().unwrap_or_default());
         provinces.insert(r.province.clone().unwrap_or_default());

@@ -23,7 +23,7 @@ fn fixture(rel: &str) -> PathBuf {
 }
 
 fn example_draft() -> PathBuf {
-    manifest().join("../shared/spec/example-draft.toml")
+    manifest().join("examples/drafts/guangdong-enterprise.toml")
 }
 
 /// A fresh scratch folder for one test.

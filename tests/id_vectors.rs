@@ -1,4 +1,4 @@
-//! Checks every row of the shared research vectors (`../shared/research/id-vectors.tsv`)
+//! Checks every row of the identifier vectors (`tests/data/id-vectors.tsv`: value, verdict, source)
 //! against the matching validator. Unknown kinds fail the test, so no row is skipped.
 
 use std::path::PathBuf;
@@ -40,17 +40,18 @@ fn is_valid(kind: &str, value: &str) -> Option<bool> {
 
 #[test]
 fn every_vector_row() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/research/id-vectors.tsv");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/id-vectors.tsv");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read test vectors at {}: {e}", path.display()));
     let mut checked = 0;
     let mut failures = Vec::new();
     let mut disagreements_seen = Vec::new();
-    for (n, line) in text.lines().enumerate().skip(1) {
-        if line.trim().is_empty() {
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') || line.starts_with("kind\t") {
             continue;
         }
         let f: Vec<&str> = line.split('\t').collect();
-        assert!(f.len() >= 3, "line {}: expected at least 3 columns", n + 1);
+        assert!(f.len() >= 4, "line {}: expected 4 columns (kind, value, expected, source)", n + 1);
+        assert!(!f[3].trim().is_empty(), "line {}: every vector names its source", n + 1);
         let (kind, value, expected) = (f[0], f[1], f[2]);
         let want = match expected {
             "valid" => true,

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/example-draft.toml")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/drafts/guangdong-enterprise.toml")
 }
 
 fn beian(dir: &Path, args: &[&str]) -> Output {
@@ -37,7 +37,7 @@ fn a_complete_answers_file_writes_the_draft_and_checklist() {
     assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
     let target = dir.path().join("filing");
     let draft = std::fs::read_to_string(target.join("draft.toml")).unwrap();
-    assert!(draft.contains("深圳市示例网络科技有限公司"));
+    assert!(draft.contains("广州青禾软件有限公司"));
     assert!(!draft.contains("beian-wizard"), "no wizard state in the written draft");
     let checklist = std::fs::read_to_string(target.join("checklist.md")).unwrap();
     assert!(checklist.contains("互联网信息服务备案承诺书"), "{checklist}");

@@ -94,7 +94,7 @@ fn report_prints_with_each_letter_on_its_own_page() {
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bundle");
     for name in ["individual-guangdong", "enterprise-shanxi", "government-sichuan"] {
         let draft = fixtures.join(format!("{name}.toml"));
-        let src = std::fs::read_to_string(&draft).unwrap();
+        let src = std::fs::read_to_string(&draft).unwrap_or_else(|e| panic!("cannot read {}: {e}", draft.display()));
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("bundle");
         bundle::write_bundle_using(&src, Some(&draft), &out, false, Lang::Zh, None, None).unwrap();

@@ -534,7 +534,7 @@ fn skipped_optional_answers_are_not_asked_again_on_resume() {
 
 #[test]
 fn prefilled_answers_are_validated_not_asked() {
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/spec/example-draft.toml")).unwrap();
+    let src = example_draft();
     let draft: Table = src.parse().unwrap();
     let r = run_with(draft, Progress::default(), vec![N, N], Lang::Zh);
     assert!(r.done, "asked {:?}", r.p.asked);
@@ -657,7 +657,7 @@ fn a_service_that_needs_a_pre_approval_asks_for_it() {
 #[test]
 fn finish_writes_atomically_and_replaces_only_with_force() {
     let dir = tempfile::tempdir().unwrap();
-    let draft = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/spec/example-draft.toml")).unwrap();
+    let draft = example_draft();
     let out = dir.path().join("f");
     std::fs::write(&out, "a file in the way").unwrap();
     let e = super::finish(&out, &draft, Lang::En, false).unwrap_err().to_string();
@@ -680,4 +680,10 @@ fn finish_writes_atomically_and_replaces_only_with_force() {
     assert!(md.contains("commitment"), "{md}");
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["f"], "no backup or temp left");
+}
+
+/// The project's own complete example (a 广东 enterprise's first filing).
+fn example_draft() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/drafts/guangdong-enterprise.toml");
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
 }
