@@ -375,19 +375,20 @@ fn no_colour_when_piped_colour_when_forced() {
     assert!(!out(&r.run(&forced)).contains(ESC));
 }
 
+#[path = "support/tools.rs"]
+mod tools;
+
 /// Under a pseudo-terminal (util-linux `script`): colour by default, none with NO_COLOR or
 /// TERM=dumb.
 #[test]
 fn colour_on_a_terminal_unless_no_color() {
-    if Command::new("script").arg("--version").output().is_err() {
-        assert!(std::env::var_os("CI").is_none(), "`script` (util-linux) is needed in CI");
-        eprintln!("skipped: no `script`");
+    let Some(script) = tools::require_tool("script", "bsdutils") else {
         return;
-    }
+    };
     let r = Run::new();
     let line = format!("{} check {FIXTURE} --as-of {LATE}", env!("CARGO_BIN_EXE_beian"));
     let tty = |env: &[(&str, &str)]| {
-        let mut s = Command::new("script");
+        let mut s = Command::new(&script);
         s.args(["-qec", &line, "/dev/null"]).current_dir(root());
         for k in ["BEIAN_LANG", "LANG", "LC_ALL", "LANGUAGE", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
             s.env_remove(k);

@@ -1,9 +1,9 @@
 //! report.html in a real browser: headless Chromium prints it to PDF, and the PDF must have
 //! each letter starting a page and the Chinese text extractable (`pdftotext`).
 //!
-//! Needs `chromium` and poppler's `pdftotext`/`pdfinfo` (Debian: chromium poppler-utils
-//! fonts-noto-cjk; `.ci/run` installs them). Missing tools fail the test unless
-//! BEIAN_SKIP_BROWSER=1 says to skip.
+//! Needs `chromium` and poppler's `pdftotext`/`pdfinfo` (Debian: chromium poppler-utils, and
+//! fonts-noto-cjk for the Chinese glyphs; `.ci/run` installs them). A missing tool skips the
+//! test with a line saying so, or fails it with BEIAN_REQUIRE_TOOLS=1 (tests/support/tools.rs).
 
 use beian::bundle;
 use beian::diag::Lang;
@@ -11,20 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn tool(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file())
-}
-
-fn skip_or_fail(what: &str) -> bool {
-    if std::env::var("BEIAN_SKIP_BROWSER").is_ok_and(|v| v == "1") {
-        eprintln!("skipping the browser test: {what} (BEIAN_SKIP_BROWSER=1)");
-        return true;
-    }
-    panic!(
-        "{what}: install chromium and poppler-utils (apt-get install -y chromium poppler-utils fonts-noto-cjk), or set BEIAN_SKIP_BROWSER=1 to skip"
-    );
-}
+#[path = "support/tools.rs"]
+mod tools;
 
 fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
     let mut child = Command::new(chromium)
@@ -61,7 +49,7 @@ fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
 }
 
 fn pages(pdf: &Path) -> usize {
-    let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
+    let out = Command::new("pdfinfo").arg(pdf).output().expect("run pdfinfo");
     let text = String::from_utf8_lossy(&out.stdout);
     text.lines()
         .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap()))
@@ -74,7 +62,7 @@ fn page_text(pdf: &Path, page: usize) -> String {
         .arg(pdf)
         .arg("-")
         .output()
-        .expect("pdftotext");
+        .expect("run pdftotext");
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -85,12 +73,14 @@ fn title(md: &str) -> String {
 
 #[test]
 fn report_prints_with_each_letter_on_its_own_page() {
-    let (Some(chromium), Some(_), Some(_)) = (tool("chromium"), tool("pdftotext"), tool("pdfinfo")) else {
-        if skip_or_fail("chromium, pdftotext or pdfinfo not found on PATH") {
-            return;
-        }
-        unreachable!();
+    let Some(found) = tools::require_tools(&[
+        ("chromium", "chromium"),
+        ("pdftotext", "poppler-utils"),
+        ("pdfinfo", "poppler-utils"),
+    ]) else {
+        return;
     };
+    let chromium = &found[0];
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bundle");
     for name in ["individual-guangdong", "enterprise-shanxi", "government-sichuan"] {
         let draft = fixtures.join(format!("{name}.toml"));
@@ -104,7 +94,7 @@ fn report_prints_with_each_letter_on_its_own_page() {
             assert!(!html.contains(bad), "{name}: report.html references an external resource ({bad})");
         }
         let pdf = tmp.path().join("report.pdf");
-        print_to_pdf(&chromium, &out.join("report.html"), &pdf, &tmp.path().join("profile"));
+        print_to_pdf(chromium, &out.join("report.html"), &pdf, &tmp.path().join("profile"));
 
         let mut letters: Vec<String> = std::fs::read_dir(out.join("letters"))
             .unwrap()

@@ -17,8 +17,8 @@
 //!   (default: the platform's, e.g. `~/.config/beian`). `beian templates list|show NAME`.
 //! - `BEIAN_TEST_FAIL_AFTER_FILES=N` (debug builds only): fail after writing N files, to test
 //!   that an interrupted run leaves no bundle.
-//! - `BEIAN_SKIP_BROWSER=1` (tests only): skip the headless-Chromium print test when the
-//!   browser is not installed; without it the test fails.
+//! - `BEIAN_REQUIRE_TOOLS=1` (tests only): the headless-Chromium print test fails instead of
+//!   skipping when the browser is not installed (tests/support/tools.rs).
 //!
 //! Known limit: a run killed by a signal during the (millisecond) write phase leaves its
 //! hidden `.<name>.tmp-*` folder (0700) beside the target; the target itself is never
