@@ -1,6 +1,7 @@
 //! Spanned TOML → typed `Draft`. Nothing here stops at the first problem: wrong types, unknown
 //! keys and unknown values become findings and the rest of the draft is still read.
 
+use super::keys::{self, Group};
 use super::model::*;
 use super::node::{Node, Pos, Val, convert_table, nearest_at, pos_at};
 use crate::diag::{Hit, Text};
@@ -20,110 +21,7 @@ pub struct Loaded {
     pub issues: Vec<LoadIssue>,
 }
 
-const TOP: &[&str] = &[
-    "format",
-    "filing_date",
-    "account",
-    "principal",
-    "domain",
-    "website",
-    "app",
-    "materials",
-];
-const ACCOUNT: &[&str] = &["provider", "real_name_verified", "filing_type", "resource"];
-const RESOURCE: &[&str] = &["kind", "region", "purchased_months", "filings_used"];
-const PRINCIPAL: &[&str] = &[
-    "kind",
-    "province",
-    "name",
-    "address",
-    "mailing_address",
-    "document",
-    "responsible",
-    "legal_representative",
-];
-const DOCUMENT: &[&str] = &["type", "number", "valid_until", "address", "temporary"];
-const PERSON: &[&str] = &[
-    "name",
-    "document",
-    "is_legal_representative",
-    "residence_permit",
-    "social_security_months",
-    "contact",
-];
-const PERMIT: &[&str] = &["province", "valid_until"];
-const CONTACT: &[&str] = &["mobile", "emergency_phone", "phone", "email"];
-const DOMAIN: &[&str] = &[
-    "name",
-    "holder",
-    "holder_document_type",
-    "holder_document_number",
-    "real_name_verified",
-    "real_name_verified_on",
-    "registered_on",
-    "expires_on",
-    "registrar",
-];
-const WEBSITE: &[&str] = &[
-    "name",
-    "domains",
-    "home_url",
-    "service_content",
-    "languages",
-    "remark",
-    "preapproval",
-    "responsible",
-];
-const PREAPPROVAL: &[&str] = &["kind", "number", "valid_until"];
-const APP: &[&str] = &[
-    "name",
-    "platforms",
-    "package_name",
-    "signing_md5",
-    "signing_sha1",
-    "domains",
-    "responsible",
-];
-
-/// Every dotted key of the format, with `*` for array indices: the wizard, `--set` and the
-/// docs use the same list.
-pub fn known_paths() -> Vec<String> {
-    /// The keys of `list` under `prefix`, leaving out the sub-tables (listed in `tables`),
-    /// which are spelt out key by key.
-    fn keys(prefix: &str, list: &[&str], tables: &[&str]) -> Vec<String> {
-        list.iter()
-            .filter(|k| !tables.contains(k))
-            .map(|k| format!("{prefix}.{k}"))
-            .collect()
-    }
-    let person = |p: &str| {
-        let mut v = keys(p, PERSON, &["document", "residence_permit", "contact"]);
-        v.extend(keys(&format!("{p}.document"), DOCUMENT, &[]));
-        v.extend(keys(&format!("{p}.residence_permit"), PERMIT, &[]));
-        v.extend(keys(&format!("{p}.contact"), CONTACT, &[]));
-        v
-    };
-    let mut out = keys("", TOP, &["account", "principal", "domain", "website", "app", "materials"])
-        .into_iter()
-        .map(|k| k.trim_start_matches('.').to_string())
-        .collect::<Vec<_>>();
-    out.extend(keys("account", ACCOUNT, &["resource"]));
-    out.extend(keys("account.resource", RESOURCE, &[]));
-    out.extend(keys("principal", PRINCIPAL, &["document", "responsible", "legal_representative"]));
-    out.extend(keys("principal.document", DOCUMENT, &[]));
-    out.extend(person("principal.responsible"));
-    out.extend([
-        "principal.legal_representative.name".to_string(),
-        "principal.legal_representative.document.type".to_string(),
-    ]);
-    out.extend(keys("domain.*", DOMAIN, &[]));
-    out.extend(keys("website.*", WEBSITE, &["preapproval"]));
-    out.extend(keys("website.*.preapproval.*", PREAPPROVAL, &[]));
-    out.extend(person("website.*.responsible"));
-    out.extend(keys("app.*", APP, &[]));
-    out.extend(person("app.*.responsible"));
-    out
-}
+pub use super::keys::known_paths;
 
 pub fn load_str(src: &str) -> Loaded {
     let table = match toml::de::DeTable::parse(src) {
@@ -195,7 +93,14 @@ impl Reader<'_> {
     }
 
     /// Records the table's position and warns about keys the format does not know.
-    fn table<'n>(&mut self, node: &'n Node, path: &str, known: &[&str]) -> Option<&'n [(String, Node)]> {
+    fn table<'n>(&mut self, node: &'n Node, path: &str, group: &Group) -> Option<&'n [(String, Node)]> {
+        let known: Vec<&str> = group.names().collect();
+        self.table_of(node, path, &known)
+    }
+
+    /// A table whose keys must be among `known` (each unknown one is a warning naming the
+    /// closest known key).
+    fn table_of<'n>(&mut self, node: &'n Node, path: &str, known: &[&str]) -> Option<&'n [(String, Node)]> {
         let Val::Table(entries) = &node.val else {
             self.wrong_type(node, path, "table");
             return None;
@@ -284,10 +189,7 @@ impl Reader<'_> {
             Val::Date(d) => Some(Some(Validity::Until(*d))),
             Val::Str(s) => {
                 let s = s.trim();
-                if ["long-term", "long_term", "longterm", "长期", "permanent"]
-                    .iter()
-                    .any(|v| v.eq_ignore_ascii_case(s))
-                {
+                if LONG_TERM.iter().any(|v| v.eq_ignore_ascii_case(s)) {
                     Some(Some(Validity::LongTerm))
                 } else {
                     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(|d| Some(Validity::Until(d)))
@@ -370,7 +272,7 @@ impl Reader<'_> {
     }
 
     fn read(&mut self, root: &Node) {
-        let top = self.table(root, "", TOP);
+        let top = self.table(root, "", &keys::TOP);
         self.draft.format = self.int(top, "", "format");
         self.draft.filing_date = self.date(top, "", "filing_date");
         if let Some(f) = self.draft.format
@@ -384,7 +286,7 @@ impl Reader<'_> {
         }
 
         if let Some(n) = self.node(top, "account") {
-            let a = self.table(n, "account", ACCOUNT);
+            let a = self.table(n, "account", &keys::ACCOUNT);
             self.draft.account.provider = self.string(a, "account", "provider");
             if let Some(p) = self.draft.account.provider.take() {
                 self.open_value(root, || "account.provider".into(), &p, PROVIDERS);
@@ -393,7 +295,7 @@ impl Reader<'_> {
             self.draft.account.real_name_verified = self.boolean(a, "account", "real_name_verified");
             self.draft.account.filing_type = self.vocab(a, "account", "filing_type", FilingType::parse, FilingType::known);
             if let Some(rn) = self.node(a, "resource") {
-                let r = self.table(rn, "account.resource", RESOURCE);
+                let r = self.table(rn, "account.resource", &keys::RESOURCE);
                 let res = Resource {
                     kind: self.string(r, "account.resource", "kind"),
                     region: self.string(r, "account.resource", "region"),
@@ -408,7 +310,7 @@ impl Reader<'_> {
         }
 
         if let Some(n) = self.node(top, "principal") {
-            let p = self.table(n, "principal", PRINCIPAL);
+            let p = self.table(n, "principal", &keys::PRINCIPAL);
             let mut pr = Principal {
                 kind: self.vocab(p, "principal", "kind", PrincipalKind::parse, PrincipalKind::known),
                 province: self.vocab(p, "principal", "province", province::resolve, || {
@@ -443,7 +345,7 @@ impl Reader<'_> {
         }
 
         for (path, n) in self.tables(top, "", "domain") {
-            let t = self.table(n, &path, DOMAIN);
+            let t = self.table(n, &path, &keys::DOMAIN);
             let d = Domain {
                 name: self.string(t, &path, "name"),
                 holder: self.string(t, &path, "holder"),
@@ -459,7 +361,7 @@ impl Reader<'_> {
         }
 
         for (path, n) in self.tables(top, "", "website") {
-            let t = self.table(n, &path, WEBSITE);
+            let t = self.table(n, &path, &keys::WEBSITE);
             let mut w = Website {
                 name: self.string(t, &path, "name"),
                 domains: self.strings(t, &path, "domains"),
@@ -484,7 +386,7 @@ impl Reader<'_> {
                 self.open_value(root, || format!("{path}.languages.{i}"), l, LANGUAGES);
             }
             for (pp, pn) in self.tables(t, &path, "preapproval") {
-                let pt = self.table(pn, &pp, PREAPPROVAL);
+                let pt = self.table(pn, &pp, &keys::PREAPPROVAL);
                 w.preapproval.push(Preapproval {
                     kind: self.string(pt, &pp, "kind"),
                     number: self.string(pt, &pp, "number"),
@@ -496,7 +398,7 @@ impl Reader<'_> {
         }
 
         for (path, n) in self.tables(top, "", "app") {
-            let t = self.table(n, &path, APP);
+            let t = self.table(n, &path, &keys::APP);
             let a = App {
                 name: self.string(t, &path, "name"),
                 platforms: self.strings(t, &path, "platforms"),
@@ -510,11 +412,8 @@ impl Reader<'_> {
         }
 
         if let Some(n) = self.node(top, "materials")
-            && let Some(entries) = self.table(n, "materials", &[])
+            && let Some(entries) = self.table_of(n, "materials", crate::rules::material_keys())
         {
-            // Any key is allowed here; the checklist says which keys it looks for.
-            self.issues
-                .retain(|i| !(i.code == "DRAFT-UNKNOWN-KEY" && i.hit.field.starts_with("materials.")));
             for (k, v) in entries {
                 let path = format!("materials.{k}");
                 match &v.val {
@@ -528,7 +427,7 @@ impl Reader<'_> {
     fn responsible(&mut self, t: Option<&[(String, Node)]>, path: &str) -> Option<Responsible> {
         let n = self.node(t, "responsible")?;
         match &n.val {
-            Val::Str(s) if s.trim() == "principal" || s.trim() == "主体负责人" => Some(Responsible::Principal),
+            Val::Str(s) if SAME_AS_PRINCIPAL.contains(&s.trim()) => Some(Responsible::Principal),
             Val::Table(_) => Some(Responsible::Person(Box::new(self.person(n, &join(path, "responsible"))))),
             _ => {
                 self.wrong_type(n, &join(path, "responsible"), "\"principal\" or a person table");
@@ -538,7 +437,7 @@ impl Reader<'_> {
     }
 
     fn document(&mut self, n: &Node, path: &str) -> Document {
-        let t = self.table(n, path, DOCUMENT);
+        let t = self.table(n, path, &keys::DOCUMENT);
         Document {
             doc_type: self.vocab(t, path, "type", DocType::parse, DocType::known),
             number: self
@@ -551,7 +450,7 @@ impl Reader<'_> {
     }
 
     fn person(&mut self, n: &Node, path: &str) -> Person {
-        let t = self.table(n, path, PERSON);
+        let t = self.table(n, path, &keys::PERSON);
         let mut p = Person {
             name: self.string(t, path, "name"),
             is_legal_representative: self.boolean(t, path, "is_legal_representative"),
@@ -563,7 +462,7 @@ impl Reader<'_> {
         }
         if let Some(r) = self.node(t, "residence_permit") {
             let rp = join(path, "residence_permit");
-            let rt = self.table(r, &rp, PERMIT);
+            let rt = self.table(r, &rp, &keys::PERMIT);
             p.residence_permit = Some(ResidencePermit {
                 province: self.vocab(rt, &rp, "province", province::resolve, || "31 provincial-level regions".into()),
                 valid_until: self.date(rt, &rp, "valid_until"),
@@ -571,7 +470,7 @@ impl Reader<'_> {
         }
         if let Some(c) = self.node(t, "contact") {
             let cp = join(path, "contact");
-            let ct = self.table(c, &cp, CONTACT);
+            let ct = self.table(c, &cp, &keys::CONTACT);
             p.contact = Contact {
                 mobile: self.string(ct, &cp, "mobile"),
                 emergency_phone: self.string(ct, &cp, "emergency_phone"),

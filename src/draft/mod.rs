@@ -1,5 +1,6 @@
-//! The draft format (`spec/draft-format.md`): spanned parsing and the typed model.
+//! The draft format (`docs/draft-format.md`): its key table, spanned parsing and the typed model.
 pub mod edit;
+pub mod keys;
 pub mod load;
 pub mod model;
 pub mod node;

@@ -6,6 +6,15 @@ use chrono::NaiveDate;
 
 use super::node::{Node, Pos};
 
+/// One allowed value of a list in the draft format: its id, its Chinese name, and the other
+/// spellings the reader takes for it. The docs and the JSON Schema are generated from these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    pub id: &'static str,
+    pub zh: &'static str,
+    pub aliases: &'static [&'static str],
+}
+
 /// Closed vocabularies of the draft format: id, Chinese name, extra accepted spellings.
 macro_rules! vocab {
     ($name:ident { $($variant:ident = $id:literal, $zh:literal, [$($alias:literal),*];)* }) => {
@@ -13,6 +22,8 @@ macro_rules! vocab {
         pub enum $name { $($variant),* }
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
+            /// The same list as data, for the generated docs and schema.
+            pub const CHOICES: &'static [Choice] = &[$(Choice { id: $id, zh: $zh, aliases: &[$($alias),*] }),*];
             pub fn id(self) -> &'static str { match self { $($name::$variant => $id),* } }
             pub fn zh(self) -> &'static str { match self { $($name::$variant => $zh),* } }
             pub fn parse(s: &str) -> Option<Self> {
@@ -111,11 +122,55 @@ pub const SERVICE_CONTENT: &[(&str, &str)] = &[
     ("finance", "金融"),
     ("other", "其他"),
 ];
-pub const PROVIDERS: &[&str] = &["huaweicloud", "aliyun", "tencentcloud", "other"];
-pub const RESOURCE_KINDS: &[&str] = &["ecs", "lightweight", "authorization_code", "cdn", "oss", "bare_metal", "other"];
-pub const LANGUAGES: &[&str] = &[
-    "zh-CN", "zh-TW", "en", "ja", "ko", "fr", "de", "es", "ru", "ar", "pt", "it", "vi", "th", "mn", "bo", "ug", "other",
-];
+/// Open vocabularies (an unknown value is a warning): the ids the reader compares with, and
+/// each id's Chinese name for the docs, from one list.
+macro_rules! open_vocab {
+    ($ids:ident, $choices:ident { $($id:literal = $zh:literal),* $(,)? }) => {
+        pub const $ids: &[&str] = &[$($id),*];
+        pub const $choices: &[Choice] = &[$(Choice { id: $id, zh: $zh, aliases: &[] }),*];
+    };
+}
+
+open_vocab!(PROVIDERS, PROVIDER_CHOICES {
+    "huaweicloud" = "华为云",
+    "aliyun" = "阿里云",
+    "tencentcloud" = "腾讯云",
+    "other" = "其他",
+});
+open_vocab!(RESOURCE_KINDS, RESOURCE_KIND_CHOICES {
+    "ecs" = "云服务器",
+    "lightweight" = "轻量应用服务器",
+    "authorization_code" = "备案授权码",
+    "cdn" = "内容分发网络",
+    "oss" = "对象存储",
+    "bare_metal" = "裸金属服务器",
+    "other" = "其他",
+});
+open_vocab!(LANGUAGES, LANGUAGE_CHOICES {
+    "zh-CN" = "简体中文",
+    "zh-TW" = "繁体中文",
+    "en" = "英语",
+    "ja" = "日语",
+    "ko" = "韩语",
+    "fr" = "法语",
+    "de" = "德语",
+    "es" = "西班牙语",
+    "ru" = "俄语",
+    "ar" = "阿拉伯语",
+    "pt" = "葡萄牙语",
+    "it" = "意大利语",
+    "vi" = "越南语",
+    "th" = "泰语",
+    "mn" = "蒙古语",
+    "bo" = "藏语",
+    "ug" = "维吾尔语",
+    "other" = "其他",
+});
+
+/// Spellings of "valid for good" in a `valid_until`, besides a date.
+pub const LONG_TERM: &[&str] = &["long-term", "long_term", "longterm", "长期", "permanent"];
+/// Spellings of a website's or app's `responsible` that mean the principal's responsible person.
+pub const SAME_AS_PRINCIPAL: &[&str] = &["principal", "主体负责人"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Validity {
@@ -267,3 +322,22 @@ impl Draft {
         self.materials.iter().any(|(k, _)| k == key)
     }
 }
+
+/// `SERVICE_CONTENT` as choices (its Chinese names are accepted spellings too).
+pub const SERVICE_CONTENT_CHOICES: [Choice; SERVICE_CONTENT.len()] = {
+    let mut out = [Choice {
+        id: "",
+        zh: "",
+        aliases: &[],
+    }; SERVICE_CONTENT.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = Choice {
+            id: SERVICE_CONTENT[i].0,
+            zh: SERVICE_CONTENT[i].1,
+            aliases: &[],
+        };
+        i += 1;
+    }
+    out
+};

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 pub use checks::Check;
 pub use materials::{Condition, Material};
-pub use registry::{RuleSet, rules};
+pub use registry::{RuleSet, material_keys, rules};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

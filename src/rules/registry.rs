@@ -167,3 +167,15 @@ static RULES: LazyLock<RuleSet> = LazyLock::new(|| load().unwrap_or_else(|e| pan
 pub fn rules() -> &'static RuleSet {
     &RULES
 }
+
+/// Every `[materials]` key some checklist entry looks for (national or provincial), sorted:
+/// any other key under `[materials]` marks nothing and is reported as unknown.
+pub fn material_keys() -> &'static [&'static str] {
+    static KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut keys: Vec<&'static str> = rules().materials.iter().map(|(_, m)| m.key.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    });
+    &KEYS
+}

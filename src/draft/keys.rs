@@ -1,0 +1,432 @@
+//! Every key of the draft format, once: its name, its type, the values it allows and what it
+//! means. The reader warns about keys missing here (`DRAFT-UNKNOWN-KEY`), `--set` accepts the
+//! paths built from it, and `docs/draft-format.md` and `schema/draft.schema.json` are generated
+//! from it (tests/generated.rs fails when they are stale). A new key is one line here plus the
+//! reader code that reads it; then `UPDATE_GENERATED=1 cargo test --test generated`.
+
+use super::model::{
+    Choice, DocType, FilingType, LANGUAGE_CHOICES, PROVIDER_CHOICES, PrincipalKind, RESOURCE_KIND_CHOICES, SERVICE_CONTENT_CHOICES,
+};
+
+/// The shape of a key's value.
+#[derive(Debug, Clone, Copy)]
+pub enum Ty {
+    Int,
+    Bool,
+    Str,
+    /// A TOML date, or a `"YYYY-MM-DD"` string.
+    Date,
+    /// A date, or one of `model::LONG_TERM`.
+    Validity,
+    /// An array of strings (a single string is taken as a list of one).
+    StrList,
+    Table(&'static Group),
+    /// An array of tables (`[[name]]`).
+    Tables(&'static Group),
+    /// `"principal"` (one of `model::SAME_AS_PRINCIPAL`) or a person table.
+    Responsible(&'static Group),
+    /// `[materials]`: checklist keys (from the rule tables) → file paths.
+    Materials,
+}
+
+/// The values a string key (or each string of a list) allows.
+#[derive(Debug, Clone, Copy)]
+pub enum Vals {
+    Any,
+    /// An unknown value is an error (`DRAFT-UNKNOWN-VALUE`); ids match ignoring ASCII case, the
+    /// Chinese names and aliases exactly.
+    Closed(&'static [Choice]),
+    /// An unknown value is a warning (`DRAFT-UNKNOWN-OPTION`). `zh_accepted`: the Chinese names
+    /// are accepted spellings too (else they only explain the ids).
+    Open {
+        choices: &'static [Choice],
+        zh_accepted: bool,
+    },
+    /// One of the 31 provincial-level regions (`province::resolve`).
+    Province,
+    /// An integer that must be one of these.
+    Ints(&'static [i64]),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Key {
+    pub name: &'static str,
+    pub ty: Ty,
+    pub vals: Vals,
+    /// Chinese name (as on the filing forms) and English meaning.
+    pub zh: &'static str,
+    pub en: &'static str,
+    /// One of our additive extensions to the format contract.
+    pub ext: bool,
+}
+
+/// A table of the format: its keys, and how the docs title its section.
+#[derive(Debug)]
+pub struct Group {
+    /// How the docs name it: `account`, `a person table`, …
+    pub id: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub keys: &'static [Key],
+}
+
+impl Group {
+    pub fn get(&self, name: &str) -> Option<&'static Key> {
+        self.keys.iter().find(|k| k.name == name)
+    }
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.keys.iter().map(|k| k.name)
+    }
+}
+
+const fn k(name: &'static str, ty: Ty, zh: &'static str, en: &'static str) -> Key {
+    Key {
+        name,
+        ty,
+        vals: Vals::Any,
+        zh,
+        en,
+        ext: false,
+    }
+}
+
+impl Key {
+    const fn closed(mut self, c: &'static [Choice]) -> Key {
+        self.vals = Vals::Closed(c);
+        self
+    }
+    const fn open(mut self, choices: &'static [Choice], zh_accepted: bool) -> Key {
+        self.vals = Vals::Open { choices, zh_accepted };
+        self
+    }
+    const fn vals(mut self, v: Vals) -> Key {
+        self.vals = v;
+        self
+    }
+    const fn ext(mut self) -> Key {
+        self.ext = true;
+        self
+    }
+}
+
+use Ty::*;
+
+pub static TOP: Group = Group {
+    id: "top",
+    zh: "顶层",
+    en: "Top level",
+    keys: &[
+        k("format", Int, "格式版本", "format version: 1").vals(Vals::Ints(&[1])),
+        k(
+            "filing_date",
+            Date,
+            "提交日期",
+            "the day the order will be submitted; every date rule is checked as of this day (absent: today; `--as-of` overrides it)",
+        ),
+        k(
+            "account",
+            Table(&ACCOUNT),
+            "账号与接入",
+            "the cloud account and the resource behind the filing",
+        ),
+        k(
+            "principal",
+            Table(&PRINCIPAL),
+            "备案主体",
+            "who files: the sponsor (主办单位 / 主办人)",
+        ),
+        k("domain", Tables(&DOMAIN), "域名", "each domain in the order"),
+        k("website", Tables(&WEBSITE), "网站", "each website in the order"),
+        k("app", Tables(&APP), "APP", "each APP in the order (optional)"),
+        k(
+            "materials",
+            Materials,
+            "材料",
+            "files on hand: checklist key = path relative to the draft (optional)",
+        ),
+    ],
+};
+
+pub static ACCOUNT: Group = Group {
+    id: "account",
+    zh: "账号与接入",
+    en: "The cloud account",
+    keys: &[
+        k("provider", Str, "接入商", "the access provider that submits the order").open(PROVIDER_CHOICES, false),
+        k(
+            "real_name_verified",
+            Bool,
+            "账号已实名认证",
+            "the cloud account passed real-name verification",
+        ),
+        k("filing_type", Str, "备案类型", "what kind of filing the order is").closed(FilingType::CHOICES),
+        k("resource", Table(&RESOURCE), "备案资源", "the cloud resource that backs the filing"),
+    ],
+};
+
+pub static RESOURCE: Group = Group {
+    id: "account.resource",
+    zh: "备案资源",
+    en: "The resource behind the filing",
+    keys: &[
+        k("kind", Str, "资源类型", "what was bought from the provider").open(RESOURCE_KIND_CHOICES, false),
+        k("region", Str, "地域", "the provider's region id; it must be in mainland China"),
+        k("purchased_months", Int, "购买时长（月）", "months paid for, renewals included"),
+        k("filings_used", Int, "已用备案数", "filings this resource already backs"),
+    ],
+};
+
+pub static PRINCIPAL: Group = Group {
+    id: "principal",
+    zh: "备案主体",
+    en: "The principal",
+    keys: &[
+        k("kind", Str, "主体性质", "what sort of principal files").closed(PrincipalKind::CHOICES),
+        k(
+            "province",
+            Str,
+            "备案地域",
+            "the filing region, which decides the bureau (管局): short or full Chinese name, two-digit code or pinyin",
+        )
+        .vals(Vals::Province),
+        k(
+            "name",
+            Str,
+            "主办单位名称 / 主办人",
+            "the organisation's registered name, or the individual's own name",
+        ),
+        k("address", Str, "证件住所", "the address printed on the principal's document"),
+        k(
+            "mailing_address",
+            Str,
+            "通信地址",
+            "where post reaches the principal, down to the room",
+        ),
+        k(
+            "document",
+            Table(&DOCUMENT),
+            "主体证件",
+            "the principal's document (an individual's own ID)",
+        ),
+        k("responsible", Table(&PERSON), "主体负责人", "the principal's responsible person"),
+        k(
+            "legal_representative",
+            Table(&PERSON),
+            "法定代表人",
+            "the legal representative, when someone else is the responsible person (name and document.type suffice)",
+        )
+        .ext(),
+    ],
+};
+
+pub static DOCUMENT: Group = Group {
+    id: "document",
+    zh: "证件",
+    en: "A document table",
+    keys: &[
+        k("type", Str, "证件类型", "which document it is").closed(DocType::CHOICES),
+        k("number", Str, "证件号码", "the number as printed (spaces are dropped)"),
+        k(
+            "valid_until",
+            Validity,
+            "有效期至",
+            "the last day it is valid, or \"long-term\" / \"长期\"",
+        ),
+        k("address", Str, "证件地址", "the address printed on it"),
+        k("temporary", Bool, "临时证件", "it is a temporary document"),
+    ],
+};
+
+pub static PERSON: Group = Group {
+    id: "person",
+    zh: "负责人",
+    en: "A person table",
+    keys: &[
+        k("name", Str, "姓名", "the person's name as on the document"),
+        k("document", Table(&DOCUMENT), "证件", "the person's ID document"),
+        k(
+            "is_legal_representative",
+            Bool,
+            "是否法定代表人",
+            "the person is the principal's legal representative",
+        ),
+        k(
+            "residence_permit",
+            Table(&PERMIT),
+            "居住证",
+            "a residence permit in the filing province (for a person from elsewhere)",
+        ),
+        k(
+            "social_security_months",
+            Int,
+            "社保缴纳月数",
+            "months of social insurance paid in the filing province",
+        ),
+        k("contact", Table(&CONTACT), "联系方式", "how to reach the person"),
+    ],
+};
+
+pub static PERMIT: Group = Group {
+    id: "residence_permit",
+    zh: "居住证",
+    en: "A residence permit",
+    keys: &[
+        k("province", Str, "发证省份", "the region that issued it").vals(Vals::Province),
+        k("valid_until", Date, "有效期至", "the last day it is valid"),
+    ],
+};
+
+pub static CONTACT: Group = Group {
+    id: "contact",
+    zh: "联系方式",
+    en: "Contact details",
+    keys: &[
+        k("mobile", Str, "手机号码", "mainland mobile number, 11 digits"),
+        k(
+            "emergency_phone",
+            Str,
+            "应急联系电话",
+            "a second number for emergencies, not the mobile",
+        ),
+        k("phone", Str, "固定电话", "landline with area code, e.g. 020-38801234 (optional)"),
+        k("email", Str, "电子邮箱", "e-mail address"),
+    ],
+};
+
+pub static DOMAIN: Group = Group {
+    id: "domain",
+    zh: "域名",
+    en: "[[domain]]",
+    keys: &[
+        k("name", Str, "域名", "the domain, ASCII or Chinese (例子.中国)"),
+        k("holder", Str, "域名持有者", "the holder in the registrar's real-name record"),
+        k("holder_document_type", Str, "持有者证件类型", "the type of the holder's document").closed(DocType::CHOICES),
+        k(
+            "holder_document_number",
+            Str,
+            "持有者证件号码",
+            "the number of the holder's document",
+        ),
+        k(
+            "real_name_verified",
+            Bool,
+            "已实名认证",
+            "the domain's real-name verification is done",
+        ),
+        k("real_name_verified_on", Date, "实名认证日期", "the day it was verified"),
+        k("registered_on", Date, "注册日期", "the day the domain was registered"),
+        k("expires_on", Date, "到期日期", "the day the registration runs out"),
+        k("registrar", Str, "注册商", "the registrar's name"),
+    ],
+};
+
+pub static WEBSITE: Group = Group {
+    id: "website",
+    zh: "网站",
+    en: "[[website]]",
+    keys: &[
+        k(
+            "name",
+            Str,
+            "网站名称",
+            "the site's name, which must fit the principal and the content",
+        ),
+        k("domains", StrList, "网站域名", "names from [[domain]] that serve this site"),
+        k("home_url", Str, "首页地址", "the home page, without http://"),
+        k(
+            "service_content",
+            StrList,
+            "网站服务内容",
+            "what the site offers; some values need a pre-approval",
+        )
+        .open(&SERVICE_CONTENT_CHOICES, true),
+        k("languages", StrList, "网站语言", "languages of the site").open(LANGUAGE_CHOICES, false),
+        k("remark", Str, "备注", "a note for the reviewer: what the site is about"),
+        k(
+            "preapproval",
+            Tables(&PREAPPROVAL),
+            "前置审批",
+            "pre-approvals for licensed content",
+        ),
+        k(
+            "responsible",
+            Responsible(&PERSON),
+            "网站负责人",
+            "\"principal\" (the principal's responsible person) or a person table",
+        ),
+    ],
+};
+
+pub static PREAPPROVAL: Group = Group {
+    id: "preapproval",
+    zh: "前置审批",
+    en: "A pre-approval",
+    keys: &[
+        k("kind", Str, "审批类型", "which approval, e.g. 新闻 or 药品和医疗器械"),
+        k("number", Str, "审批文号", "the approval's number"),
+        k("valid_until", Validity, "有效期至", "the last day it is valid, or \"long-term\""),
+    ],
+};
+
+pub static APP: Group = Group {
+    id: "app",
+    zh: "APP",
+    en: "[[app]]",
+    keys: &[
+        k("name", Str, "APP 名称", "the APP's name as in the stores"),
+        k("platforms", StrList, "平台", "platforms it runs on, e.g. android, ios, harmonyos"),
+        k("package_name", Str, "包名", "Android package name / iOS Bundle ID"),
+        k("signing_md5", Str, "签名 MD5", "MD5 fingerprint of the signing certificate"),
+        k("signing_sha1", Str, "签名 SHA-1", "SHA-1 fingerprint of the signing certificate"),
+        k("domains", StrList, "APP 域名", "names from [[domain]] the APP uses"),
+        k(
+            "responsible",
+            Responsible(&PERSON),
+            "APP 负责人",
+            "\"principal\" (the principal's responsible person) or a person table",
+        ),
+    ],
+};
+
+/// Every table of the format, in the order the docs describe them.
+pub static GROUPS: &[&Group] = &[
+    &TOP,
+    &ACCOUNT,
+    &RESOURCE,
+    &PRINCIPAL,
+    &DOCUMENT,
+    &PERSON,
+    &PERMIT,
+    &CONTACT,
+    &DOMAIN,
+    &WEBSITE,
+    &PREAPPROVAL,
+    &APP,
+];
+
+/// Every dotted key of the format, with `*` for array indices (`[materials]` keys are the
+/// checklist's, not listed): the wizard, `--set` and the docs use the same list.
+pub fn known_paths() -> Vec<String> {
+    fn walk(g: &Group, prefix: &str, out: &mut Vec<String>) {
+        for key in g.keys {
+            let path = if prefix.is_empty() {
+                key.name.to_string()
+            } else {
+                format!("{prefix}.{}", key.name)
+            };
+            match key.ty {
+                Table(sub) => walk(sub, &path, out),
+                Tables(sub) => walk(sub, &format!("{path}.*"), out),
+                Responsible(sub) => {
+                    out.push(path.clone());
+                    walk(sub, &path, out)
+                }
+                Materials => {}
+                _ => out.push(path),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&TOP, "", &mut out);
+    out
+}
