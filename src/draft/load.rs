@@ -30,7 +30,14 @@ const TOP: &[&str] = &[
     "app",
     "materials",
 ];
-const ACCOUNT: &[&str] = &["provider", "real_name_verified", "filing_type", "resource"];
+const ACCOUNT: &[&str] = &[
+    "provider",
+    "real_name_verified",
+    "filing_type",
+    "cancel_scope",
+    "previous_provider",
+    "resource",
+];
 const RESOURCE: &[&str] = &["kind", "region", "purchased_months", "filings_used"];
 const PRINCIPAL: &[&str] = &[
     "kind",
@@ -41,6 +48,7 @@ const PRINCIPAL: &[&str] = &[
     "document",
     "responsible",
     "legal_representative",
+    "filing_number",
 ];
 const DOCUMENT: &[&str] = &["type", "number", "valid_until", "address", "temporary"];
 const PERSON: &[&str] = &[
@@ -73,6 +81,7 @@ const WEBSITE: &[&str] = &[
     "remark",
     "preapproval",
     "responsible",
+    "filing_number",
 ];
 const PREAPPROVAL: &[&str] = &["kind", "number", "valid_until"];
 const APP: &[&str] = &[
@@ -83,6 +92,7 @@ const APP: &[&str] = &[
     "signing_sha1",
     "domains",
     "responsible",
+    "filing_number",
 ];
 
 /// Every dotted key of the format, with `*` for array indices: the wizard, `--set` and the
@@ -392,6 +402,8 @@ impl Reader<'_> {
             }
             self.draft.account.real_name_verified = self.boolean(a, "account", "real_name_verified");
             self.draft.account.filing_type = self.vocab(a, "account", "filing_type", FilingType::parse, FilingType::known);
+            self.draft.account.cancel_scope = self.vocab(a, "account", "cancel_scope", CancelScope::parse, CancelScope::known);
+            self.draft.account.previous_provider = self.string(a, "account", "previous_provider");
             if let Some(rn) = self.node(a, "resource") {
                 let r = self.table(rn, "account.resource", RESOURCE);
                 let res = Resource {
@@ -417,6 +429,7 @@ impl Reader<'_> {
                 name: self.string(p, "principal", "name"),
                 address: self.string(p, "principal", "address"),
                 mailing_address: self.string(p, "principal", "mailing_address"),
+                filing_number: self.string(p, "principal", "filing_number"),
                 ..Default::default()
             };
             if let Some(d) = self.node(p, "document") {
@@ -467,6 +480,7 @@ impl Reader<'_> {
                 service_content: self.strings(t, &path, "service_content"),
                 languages: self.strings(t, &path, "languages"),
                 remark: self.string(t, &path, "remark"),
+                filing_number: self.string(t, &path, "filing_number"),
                 ..Default::default()
             };
             for (i, s) in w.service_content.iter_mut().enumerate() {
@@ -505,6 +519,7 @@ impl Reader<'_> {
                 signing_sha1: self.string(t, &path, "signing_sha1"),
                 domains: self.strings(t, &path, "domains"),
                 responsible: self.responsible(t, &path),
+                filing_number: self.string(t, &path, "filing_number"),
             };
             self.draft.apps.push(a);
         }

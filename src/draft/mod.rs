@@ -6,3 +6,6 @@ pub mod node;
 
 pub use load::{LoadIssue, Loaded, load_str};
 pub use model::*;
+
+#[cfg(test)]
+mod existing_tests;
