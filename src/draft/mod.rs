@@ -1,5 +1,6 @@
 //! The draft format (`spec/draft-format.md`): spanned parsing and the typed model.
 pub mod edit;
+pub mod filing;
 pub mod load;
 pub mod model;
 pub mod node;

@@ -28,6 +28,8 @@ pub struct Ctx<'a> {
     pub draft: &'a Draft,
     pub as_of: NaiveDate,
     pub province: Option<&'static Province>,
+    /// The declared filing type, else the one the draft's facts say (`draft::filing::effective`).
+    pub filing_type: FilingType,
     /// The draft's folder: `[materials]` paths are relative to it.
     pub base: Option<&'a Path>,
     // Worked out once per draft, not once per rule: a draft meets a hundred-odd rules.
@@ -43,6 +45,7 @@ impl<'a> Ctx<'a> {
             draft,
             as_of,
             province: draft.principal.province,
+            filing_type: crate::draft::filing::effective(draft),
             base: None,
             persons: OnceCell::new(),
             documents: OnceCell::new(),
