@@ -353,3 +353,69 @@ fn rules_list_by_type_and_the_types_command() {
     let o = std::process::Command::new(bin).args(["types", "renew"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// One open order per principal: a change and a new_service for one company in one folder are
+/// a cross-draft error naming both drafts; two first filings stay CROSS-PRINCIPAL's warning.
+#[test]
+fn a_change_and_a_new_service_for_one_principal_in_one_folder() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("filing-types-open-order");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let base = load("base/enterprise.toml");
+    let change = as_type(base.clone(), "change");
+    let mut added = as_type(base.clone(), "new_service");
+    set(&mut added, "domain.0.name", "example.cn");
+    set(&mut added, "website.0.domains", Value::Array(vec!["example.cn".into()]));
+    set(&mut added, "website.0.home_url", "www.example.cn");
+    set(&mut added, "website.0.name", "示例科技商城");
+    std::fs::write(dir.join("a-change.toml"), toml::to_string(&change).unwrap()).unwrap();
+    std::fs::write(dir.join("b-new-site.toml"), toml::to_string(&added).unwrap()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_beian"))
+        .args(["check", ".", "--format", "json", "--as-of", "2026-12-01"])
+        .current_dir(&dir)
+        .env("BEIAN_CONFIG_DIR", &dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for d in v["drafts"].as_array().unwrap() {
+        assert_eq!(d["ready"], true, "each draft alone is clean: {d}");
+    }
+    let cross = v["cross_draft"].as_array().unwrap();
+    let open: Vec<_> = cross.iter().filter(|c| c["rule"] == "CROSS-OPEN-ORDER").collect();
+    assert_eq!(open.len(), 1, "{cross:#?}");
+    let c = open[0];
+    assert_eq!(
+        (c["path"].as_str(), c["other_path"].as_str()),
+        (Some("./b-new-site.toml"), Some("./a-change.toml"))
+    );
+    assert_eq!(c["severity"], "error");
+    let msg = c["message"].as_str().unwrap();
+    assert!(
+        msg.contains("./a-change.toml") && msg.contains("new_service") && msg.contains("change"),
+        "{msg}"
+    );
+    assert!(!cross.iter().any(|c| c["rule"] == "CROSS-PRINCIPAL"), "{cross:#?}");
+
+    // Two first filings of one company: most likely one order in two drafts, a warning.
+    let mut second = base.clone();
+    set(&mut second, "domain.0.name", "example.cn");
+    set(&mut second, "website.0.domains", Value::Array(vec!["example.cn".into()]));
+    set(&mut second, "website.0.home_url", "www.example.cn");
+    std::fs::write(dir.join("a-change.toml"), toml::to_string(&base).unwrap()).unwrap();
+    std::fs::write(dir.join("b-new-site.toml"), toml::to_string(&second).unwrap()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_beian"))
+        .args(["check", ".", "--format", "json", "--as-of", "2026-12-01"])
+        .current_dir(&dir)
+        .env("BEIAN_CONFIG_DIR", &dir)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = v["cross_draft"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["CROSS-PRINCIPAL"]);
+}
