@@ -419,3 +419,39 @@ fn a_change_and_a_new_service_for_one_principal_in_one_folder() {
         .collect();
     assert_eq!(rules, ["CROSS-PRINCIPAL"]);
 }
+
+/// The bundle carries the type: the form lists the existing numbers, and a cancel gets none of
+/// the letters (authorisations, commitments) a first filing needs.
+#[test]
+fn the_bundle_carries_the_type_and_the_numbers() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("filing-types-bundle");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let bundle = |t: &Table, name: &str| {
+        let draft = dir.join(format!("{name}.toml"));
+        std::fs::write(&draft, toml::to_string(t).unwrap()).unwrap();
+        let out = dir.join(name);
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_beian"))
+            .args(["bundle", draft.to_str().unwrap(), "--out", out.to_str().unwrap()])
+            .env("BEIAN_CONFIG_DIR", &dir)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        out
+    };
+    let base = load("base/enterprise.toml");
+    let first = bundle(&base, "first");
+    let forms = std::fs::read_to_string(first.join("forms.md")).unwrap();
+    assert!(!forms.contains("已有备案号"), "a first filing has none");
+    assert!(first.join("letters").is_dir(), "a first filing has its letters");
+
+    let cancel = bundle(&as_type(base, "cancel"), "cancel");
+    let forms = std::fs::read_to_string(cancel.join("forms.md")).unwrap();
+    assert!(forms.contains("| 备案类型 | 注销备案（注销网站/APP） |"), "{forms}");
+    assert!(forms.contains("| 主体备案号 | 粤ICP备2019012345号 |"), "{forms}");
+    assert!(forms.contains("| 网站备案号 | 粤ICP备2019012345号-1 |"), "{forms}");
+    let letters: Vec<_> = std::fs::read_dir(cancel.join("letters"))
+        .map(|d| d.flatten().collect())
+        .unwrap_or_default();
+    assert!(letters.is_empty(), "a cancel needs no letters: {letters:?}");
+}
