@@ -32,6 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成')
             [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, '生成备案资料包：材料清单、填好的表格和函件、可打印的报告')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）')
+            [CompletionResult]::new('types', 'types', [CompletionResultType]::ParameterValue, '说明各备案类型：何时适用、需要填写什么、如何判断')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, '显示配置文件的位置和内容')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, '把 man 手册页（roff）打印到标准输出')
@@ -69,6 +70,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
         }
         'beian;rules;list' {
             [CompletionResult]::new('--province', '--province', [CompletionResultType]::ParameterName, '备案地域：广东、广东省、44 或 guangdong')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, '只列出适用于该备案类型的规则：first、new_service、new_access、change、cancel、transfer（或中文名称）')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, '输出 JSON 而不是表格')
@@ -161,6 +163,14 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
         'beian;templates;help;help' {
             break
         }
+        'beian;types' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, '输出 JSON 而不是文本')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            break
+        }
         'beian;completions' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
@@ -232,6 +242,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成')
             [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, '生成备案资料包：材料清单、填好的表格和函件、可打印的报告')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）')
+            [CompletionResult]::new('types', 'types', [CompletionResultType]::ParameterValue, '说明各备案类型：何时适用、需要填写什么、如何判断')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, '显示配置文件的位置和内容')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, '把 man 手册页（roff）打印到标准输出')
@@ -267,6 +278,9 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             break
         }
         'beian;help;templates;show' {
+            break
+        }
+        'beian;help;types' {
             break
         }
         'beian;help;completions' {

@@ -43,6 +43,9 @@ _beian() {
             beian,templates)
                 cmd="beian__subcmd__templates"
                 ;;
+            beian,types)
+                cmd="beian__subcmd__types"
+                ;;
             beian__subcmd__config,help)
                 cmd="beian__subcmd__config__subcmd__help"
                 ;;
@@ -93,6 +96,9 @@ _beian() {
                 ;;
             beian__subcmd__help,templates)
                 cmd="beian__subcmd__help__subcmd__templates"
+                ;;
+            beian__subcmd__help,types)
+                cmd="beian__subcmd__help__subcmd__types"
                 ;;
             beian__subcmd__help__subcmd__config,init)
                 cmd="beian__subcmd__help__subcmd__config__subcmd__init"
@@ -158,7 +164,7 @@ _beian() {
 
     case "${cmd}" in
         beian)
-            opts="-h -V --lang --color --help --version check rules new bundle templates completions config man help"
+            opts="-h -V --lang --color --help --version check rules new bundle templates types completions config man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -444,7 +450,7 @@ _beian() {
             return 0
             ;;
         beian__subcmd__help)
-            opts="check rules new bundle templates completions config man help"
+            opts="check rules new bundle templates types completions config man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -681,6 +687,20 @@ _beian() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        beian__subcmd__help__subcmd__types)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         beian__subcmd__man)
             opts="-h --help --lang --color"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -842,13 +862,17 @@ _beian() {
             return 0
             ;;
         beian__subcmd__rules__subcmd__list)
-            opts="-h --province --json --help --lang --color"
+            opts="-h --province --type --json --help --lang --color"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --province)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -970,6 +994,28 @@ _beian() {
         beian__subcmd__templates__subcmd__show)
             opts="-h --help --lang --color"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__types)
+            opts="-h --json --help --lang --color"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -29,6 +29,7 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand new '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成'
             cand bundle '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
             cand templates '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
+            cand types '说明各备案类型：何时适用、需要填写什么、如何判断'
             cand completions '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
             cand config '显示配置文件的位置和内容'
             cand man '把 man 手册页（roff）打印到标准输出'
@@ -63,6 +64,7 @@ set edit:completion:arg-completer[beian] = {|@words|
         }
         &'beian;rules;list'= {
             cand --province '备案地域：广东、广东省、44 或 guangdong'
+            cand --type '只列出适用于该备案类型的规则：first、new_service、new_access、change、cancel、transfer（或中文名称）'
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
             cand --json '输出 JSON 而不是表格'
@@ -140,6 +142,13 @@ set edit:completion:arg-completer[beian] = {|@words|
         }
         &'beian;templates;help;help'= {
         }
+        &'beian;types'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
+            cand --json '输出 JSON 而不是文本'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+        }
         &'beian;completions'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
@@ -200,6 +209,7 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand new '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成'
             cand bundle '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
             cand templates '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
+            cand types '说明各备案类型：何时适用、需要填写什么、如何判断'
             cand completions '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
             cand config '显示配置文件的位置和内容'
             cand man '把 man 手册页（roff）打印到标准输出'
@@ -226,6 +236,8 @@ set edit:completion:arg-completer[beian] = {|@words|
         &'beian;help;templates;list'= {
         }
         &'beian;help;templates;show'= {
+        }
+        &'beian;help;types'= {
         }
         &'beian;help;completions'= {
         }

@@ -36,6 +36,7 @@ complete -c beian -n "__fish_beian_needs_command" -f -a "rules" -d '列出规则
 complete -c beian -n "__fish_beian_needs_command" -f -a "new" -d '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成'
 complete -c beian -n "__fish_beian_needs_command" -f -a "bundle" -d '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
 complete -c beian -n "__fish_beian_needs_command" -f -a "templates" -d '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
+complete -c beian -n "__fish_beian_needs_command" -f -a "types" -d '说明各备案类型：何时适用、需要填写什么、如何判断'
 complete -c beian -n "__fish_beian_needs_command" -f -a "completions" -d '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
 complete -c beian -n "__fish_beian_needs_command" -f -a "config" -d '显示配置文件的位置和内容'
 complete -c beian -n "__fish_beian_needs_command" -f -a "man" -d '把 man 手册页（roff）打印到标准输出'
@@ -72,6 +73,7 @@ complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_s
 complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -f -a "explain" -d '解释一条规则：检查什么、为什么、如何修改、来源'
 complete -c beian -n "__fish_beian_using_subcommand rules; and not __fish_seen_subcommand_from list explain help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l province -d '备案地域：广东、广东省、44 或 guangdong' -r
+complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l type -d '只列出适用于该备案类型的规则：first、new_service、new_access、change、cancel、transfer（或中文名称）' -r
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand rules; and __fish_seen_subcommand_from list" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
@@ -134,6 +136,13 @@ complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_s
 complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "list" -d '列出模板及其来源（内置或你的覆盖文件）'
 complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "show" -d '打印模板源文件（有覆盖文件时打印覆盖文件）'
 complete -c beian -n "__fish_beian_using_subcommand templates; and __fish_seen_subcommand_from help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand types" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand types" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand types" -l json -d '输出 JSON 而不是文本'
+complete -c beian -n "__fish_beian_using_subcommand types" -s h -l help -d '打印帮助'
 complete -c beian -n "__fish_beian_using_subcommand completions" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand completions" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
@@ -178,15 +187,16 @@ complete -c beian -n "__fish_beian_using_subcommand man" -l color -d '何时使�
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand man" -s h -l help -d '打印帮助'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "check" -d '按全国和各省规则检查备案草稿'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "rules" -d '列出规则或解释一条规则'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "new" -d '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "bundle" -d '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "templates" -d '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "completions" -d '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "config" -d '显示配置文件的位置和内容'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "man" -d '把 man 手册页（roff）打印到标准输出'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates completions config man help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "check" -d '按全国和各省规则检查备案草稿'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "rules" -d '列出规则或解释一条规则'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "new" -d '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "bundle" -d '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "templates" -d '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "types" -d '说明各备案类型：何时适用、需要填写什么、如何判断'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "completions" -d '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "config" -d '显示配置文件的位置和内容'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "man" -d '把 man 手册页（roff）打印到标准输出'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "list" -d '列出规则（全国规则；加 --province 时包括该省规则）'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "explain" -d '解释一条规则：检查什么、为什么、如何修改、来源'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from templates" -f -a "list" -d '列出模板及其来源（内置或你的覆盖文件）'

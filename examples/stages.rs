@@ -33,13 +33,10 @@ fn main() {
     for l in &loaded {
         if let Some(d) = &l.draft {
             let cx = beian::rules::context::Ctx::new(d, day);
-            for r in rules.for_province(cx.province.map(|p| p.code)) {
-                if r.when.matches(
-                    d.principal.kind,
-                    d.account.filing_type,
-                    d.account.provider.as_deref(),
-                    d.principal.name.as_deref(),
-                ) {
+            for r in rules.for_type(cx.province.map(|p| p.code), cx.filing_type) {
+                if r.when
+                    .matches(d.principal.kind, d.account.provider.as_deref(), d.principal.name.as_deref())
+                {
                     n += r.check.run(&cx).len();
                 }
             }
@@ -50,13 +47,10 @@ fn main() {
     let mut m = 0usize;
     for l in &loaded {
         if let Some(d) = &l.draft {
-            for r in rules.for_province(d.principal.province.map(|p| p.code)) {
-                if r.when.matches(
-                    d.principal.kind,
-                    d.account.filing_type,
-                    d.account.provider.as_deref(),
-                    d.principal.name.as_deref(),
-                ) {
+            for r in rules.for_type(d.principal.province.map(|p| p.code), beian::draft::filing::effective(d)) {
+                if r.when
+                    .matches(d.principal.kind, d.account.provider.as_deref(), d.principal.name.as_deref())
+                {
                     m += 1;
                 }
             }
@@ -69,14 +63,11 @@ fn main() {
         for l in &loaded {
             if let Some(d) = &l.draft {
                 let cx = beian::rules::context::Ctx::new(d, day);
-                for r in rules.for_province(cx.province.map(|p| p.code)) {
+                for r in rules.for_type(cx.province.map(|p| p.code), cx.filing_type) {
                     let t = Instant::now();
-                    if r.when.matches(
-                        d.principal.kind,
-                        d.account.filing_type,
-                        d.account.provider.as_deref(),
-                        d.principal.name.as_deref(),
-                    ) {
+                    if r.when
+                        .matches(d.principal.kind, d.account.provider.as_deref(), d.principal.name.as_deref())
+                    {
                         let _ = r.check.run(&cx);
                     }
                     *per.entry(r.code.as_str()).or_default() += t.elapsed();

@@ -63,6 +63,15 @@ pub enum Command {
         after_help = "Examples:\n  beian templates list\n  beian templates show commitment.md.j2"
     )]
     Templates(crate::bundle::cmd::TemplatesCommand),
+    /// Describe the filing types: when each applies, what it needs, how to choose
+    #[command(after_help = "Examples:\n  beian types\n  beian types cancel\n  beian types 新增接入 --json")]
+    Types {
+        /// Only this type (first, new_service, new_access, change, cancel, transfer, or its Chinese name), with the rules and materials that apply
+        filing_type: Option<String>,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     #[command(
         after_help = "Examples:\n  beian completions bash > ~/.local/share/bash-completion/completions/beian\n  beian completions zsh > ~/.zfunc/_beian\n  beian completions fish > ~/.config/fish/completions/beian.fish"
@@ -157,12 +166,15 @@ pub enum Format {
 pub enum RulesCommand {
     /// List the rules (national and, with --province, that province's)
     #[command(
-        after_help = "Examples:\n  beian rules list\n  beian rules list --province 广东\n  beian rules list --province shanxi --json"
+        after_help = "Examples:\n  beian rules list\n  beian rules list --province 广东\n  beian rules list --province shanxi --json\n  beian rules list --type cancel --province 广东"
     )]
     List {
         /// Filing region: 广东, 广东省, 44 or guangdong
         #[arg(long)]
         province: Option<String>,
+        /// Only the rules for this filing type: first, new_service, new_access, change, cancel, transfer (or the Chinese name)
+        #[arg(long = "type", value_name = "TYPE")]
+        filing_type: Option<String>,
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,

@@ -137,12 +137,21 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Rules(RulesCommand::List { province, json }) => {
+        Command::Rules(RulesCommand::List {
+            province,
+            filing_type,
+            json,
+        }) => {
             ctx.config()?;
-            rules_cmd::list(&mut out, rules, province.as_deref(), json, lang)?;
+            rules_cmd::list(&mut out, rules, province.as_deref(), filing_type.as_deref(), json, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::New(args) => beian::wizard::run(args, lang),
+        Command::Types { filing_type, json } => {
+            ctx.config()?;
+            beian::commands::types_cmd::run(&mut out, rules, filing_type.as_deref(), json, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Rules(RulesCommand::Explain { code, json }) => {
             ctx.config()?;
             rules_cmd::explain(&mut out, rules, &code, json, lang)?;

@@ -51,9 +51,8 @@ fn every_rule_is_complete_in_both_languages() {
         for k in r.when.kinds.iter().chain(&r.when.not_kinds) {
             assert!(PrincipalKind::parse(k).is_some(), "{}: unknown principal kind {k}", r.code);
         }
-        for f in &r.when.filing_types {
-            assert!(FilingType::parse(f).is_some(), "{}: unknown filing type {f}", r.code);
-        }
+        let types = beian::rules::registry::rule_types(r).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!types.is_empty(), "{}: declares no filing type", r.code);
         if r.evidence == Evidence::Conflict {
             assert_ne!(r.severity, Severity::Error, "{}: conflicting sources must not be an error", r.code);
         }
@@ -92,5 +91,84 @@ fn province_prefixes_are_consistent() {
             .map(|r| r.code.split('-').next().unwrap())
             .collect();
         assert_eq!(prefixes.len(), 1, "{} uses several prefixes: {prefixes:?}", p.short);
+    }
+}
+
+/// Every rule and every checklist material says which filing types it concerns; one that
+/// does not (or says `all` without being builtin) keeps the tables from loading.
+#[test]
+fn every_rule_and_material_declares_its_filing_types() {
+    let rules = beian::rules::rules();
+    for r in &rules.rules {
+        assert!(!r.when.filing_types.is_empty(), "rule {} declares no filing types", r.code);
+    }
+    for (_, m) in rules.materials {
+        let types = m.when.types(false).unwrap_or_else(|e| panic!("material {}: {e}", m.key));
+        assert!(!types.is_empty(), "material {} declares no filing types", m.key);
+    }
+    let table = |when: &str, kind: &str| {
+        let src = format!(
+            "[table]\nlast_verified = \"2026-12-01\"\n[[rule]]\ncode = \"X-TEST\"\nseverity = \"error\"\n{when}\ncheck = {{ kind = \"{kind}\" }}\ntitle = {{ zh = \"测试\", en = \"t\" }}\nmessage = {{ zh = \"测试\", en = \"t\" }}\nfix = {{ zh = \"测试\", en = \"t\" }}\nwhy = {{ zh = \"测试\", en = \"t\" }}\nsource = \"s\"\nevidence = \"solid\"\nsource_date = \"2026\"\n"
+        );
+        let t: beian::rules::Table = toml::from_str(&src).unwrap();
+        beian::rules::registry::rule_types(&t.rule[0])
+    };
+    assert!(table("", "has_domains").unwrap_err().contains("when.filing_types is missing"));
+    assert!(table("when = { filing_types = [] }", "has_domains").is_err());
+    assert!(
+        table("when = { filing_types = [\"all\"] }", "has_domains")
+            .unwrap_err()
+            .contains("only for builtin")
+    );
+    assert!(
+        table("when = { filing_types = [\"renew\"] }", "has_domains")
+            .unwrap_err()
+            .contains("unknown type renew")
+    );
+    assert_eq!(
+        table("when = { filing_types = [\"all\"] }", "builtin").unwrap().len(),
+        FilingType::ALL.len()
+    );
+    assert_eq!(
+        table("when = { filing_types = [\"cancel\"] }", "has_domains").unwrap(),
+        vec![FilingType::Cancel]
+    );
+}
+
+/// `rules list --type T` lists, per type, what the tables declare: a cancel never meets a
+/// domain-expiry or website-name rule, a transfer only meets the number checks.
+#[test]
+fn rules_by_filing_type() {
+    let rules = beian::rules::rules();
+    let gd = beian::province::resolve("广东").map(|p| p.code);
+    let codes = |t: FilingType| rules.for_type(gd, t).map(|r| r.code.clone()).collect::<Vec<_>>();
+    for t in FilingType::ALL {
+        let c = codes(*t);
+        assert!(c.iter().any(|x| x == "FILING-NUMBER-FORMAT"), "{t:?}");
+        assert!(c.iter().any(|x| x == "REQ-ACCOUNT"), "{t:?}");
+    }
+    let cancel = codes(FilingType::Cancel);
+    assert!(
+        !cancel.iter().any(|c| c.starts_with("DOMAIN-") || c.starts_with("WEBSITE-NAME")),
+        "{cancel:?}"
+    );
+    assert!(cancel.iter().any(|c| c == "ID-NUMBER") && cancel.iter().any(|c| c == "FILING-TYPE-CANCEL-SCOPE"));
+    let transfer = codes(FilingType::Transfer);
+    assert!(
+        !transfer
+            .iter()
+            .any(|c| c.starts_with("ID-") || c.starts_with("DOMAIN-") || c.starts_with("REQ-PRINCIPAL")),
+        "{transfer:?}"
+    );
+    let first = codes(FilingType::First);
+    assert!(first.iter().any(|c| c == "DOMAIN-EXPIRED") && first.iter().any(|c| c == "FILING-TYPE-FIRST-HAS-NUMBER"));
+    let sx = beian::province::resolve("山西").map(|p| p.code);
+    for (t, has) in [
+        (FilingType::First, true),
+        (FilingType::NewService, true),
+        (FilingType::NewAccess, false),
+        (FilingType::Change, false),
+    ] {
+        assert_eq!(rules.for_type(sx, t).any(|r| r.code == "SX-DOMAINS-MAX"), has, "{t:?}");
     }
 }

@@ -1,6 +1,7 @@
 //! Cross-draft checks: what no single draft can show. The same mobile, e-mail or ID number
-//! used by the responsible persons of different principals, the same domain in two drafts, and
-//! two drafts for one principal.
+//! used by the responsible persons of different principals, the same domain in two drafts, two
+//! drafts for one principal (an error when both are orders in progress: one open order per
+//! principal), and one filing number given for two principals.
 //!
 //! Memory stays small per draft: a worker turns a draft into [`Keys`] (a few hashed values),
 //! and the index keeps, per distinct value, only its first occurrence (draft number, principal
@@ -11,7 +12,7 @@
 
 use crate::diag::{Finding, Hit};
 use crate::draft::node::Pos;
-use crate::draft::{Draft, Person, Responsible};
+use crate::draft::{Draft, FilingType, Person, Responsible};
 use crate::pii::mask;
 use crate::rules::{RuleSet, engine};
 use std::collections::HashMap;
@@ -25,6 +26,7 @@ enum Kind {
     Email,
     Id,
     Domain,
+    FilingNumber,
 }
 
 /// Whose value it is in the draft.
@@ -45,6 +47,8 @@ enum Slot {
     Email,
     Id,
     Name,
+    /// The owner's own filing number (`principal.filing_number`, `website.N.filing_number`).
+    FilingNumber,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +61,16 @@ impl Where {
     fn field(self) -> String {
         use std::fmt::Write;
         let mut out = String::with_capacity(48);
+        if self.slot == Slot::FilingNumber {
+            // Writing into a String cannot fail.
+            let _ = match self.owner {
+                Owner::Principal => write!(out, "principal.filing_number"),
+                Owner::Website(i) => write!(out, "website.{i}.filing_number"),
+                Owner::App(i) => write!(out, "app.{i}.filing_number"),
+                Owner::Domain(i) => write!(out, "domain.{i}.name"),
+            };
+            return out;
+        }
         // Writing into a String cannot fail.
         let _ = match self.owner {
             Owner::Principal => write!(out, "principal.responsible."),
@@ -70,6 +84,7 @@ impl Where {
             Slot::Email => "contact.email",
             Slot::Id => "document.number",
             Slot::Name => "name",
+            Slot::FilingNumber => "filing_number",
         });
         out
     }
@@ -90,7 +105,8 @@ impl Value {
     fn shown(&self) -> String {
         match self.kind {
             Kind::Mobile | Kind::Id => mask(&self.value),
-            Kind::Email | Kind::Domain => self.value.clone(),
+            // Filing numbers are public (every filed site shows its own).
+            Kind::Email | Kind::Domain | Kind::FilingNumber => self.value.clone(),
         }
     }
 }
@@ -100,7 +116,16 @@ impl Value {
 pub struct Keys {
     /// Who the principal is: its document number, else its name.
     principal: Option<(u64, &'static str, Option<Pos>)>,
+    /// The principal is known by its document number (not only by name).
+    by_document: bool,
+    /// The type the draft is checked as: two reviewed orders of one principal cannot run at once.
+    filing_type: Option<FilingType>,
     values: Vec<Value>,
+}
+
+/// An order that goes to review and stays open until approved (a transfer is immediate).
+fn open_order(t: Option<FilingType>) -> bool {
+    t.is_some_and(|t| t != FilingType::Transfer)
 }
 
 fn hash_of(kind: Kind, value: &str) -> u64 {
@@ -151,7 +176,9 @@ impl Keys {
         let mut k = Keys::default();
         let p = &draft.principal;
         let pos = |f: &str| draft.exact_pos(f);
+        k.filing_type = Some(crate::draft::filing::effective(draft));
         if let Some(n) = p.document.number.as_deref().and_then(norm_id) {
+            k.by_document = true;
             k.principal = Some((
                 hash_of(Kind::Id, &format!("principal:{n}")),
                 "principal.document.number",
@@ -173,6 +200,36 @@ impl Keys {
         for (i, a) in draft.apps.iter().enumerate().take(256) {
             if let Some(Responsible::Person(person)) = &a.responsible {
                 k.person(draft, Owner::App(i as u8), person);
+            }
+        }
+        let numbers = std::iter::once((Owner::Principal, &p.filing_number))
+            .chain(
+                draft
+                    .websites
+                    .iter()
+                    .enumerate()
+                    .take(256)
+                    .map(|(i, w)| (Owner::Website(i as u8), &w.filing_number)),
+            )
+            .chain(
+                draft
+                    .apps
+                    .iter()
+                    .enumerate()
+                    .take(256)
+                    .map(|(i, a)| (Owner::App(i as u8), &a.filing_number)),
+            );
+        for (owner, n) in numbers {
+            if let Some(v) = n.as_deref().and_then(norm_id) {
+                k.push(
+                    draft,
+                    Kind::FilingNumber,
+                    v,
+                    Where {
+                        owner,
+                        slot: Slot::FilingNumber,
+                    },
+                );
             }
         }
         for (i, d) in draft.domains.iter().enumerate().take(256) {
@@ -243,6 +300,23 @@ impl SmallPos {
     }
 }
 
+/// The first draft of a principal: which draft, where its key is, and what order it is.
+#[derive(Debug, Clone, Copy)]
+struct FirstOrder {
+    draft: u32,
+    pos: SmallPos,
+    field: &'static str,
+    by_document: bool,
+    filing_type: Option<FilingType>,
+}
+
+fn type_text(t: Option<FilingType>) -> crate::diag::Text {
+    match t {
+        Some(t) => crate::diag::Text::new(format!("{}（{}）", t.zh(), t.id()), t.id()),
+        None => crate::diag::Text::same("?"),
+    }
+}
+
 /// The first draft a value was seen in: 32 bytes with its key, whatever the draft holds.
 #[derive(Debug, Clone, Copy)]
 struct First {
@@ -289,7 +363,7 @@ type ByHash<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
 #[derive(Debug, Default)]
 pub struct Index {
     values: ByHash<First>,
-    principals: ByHash<(u32, SmallPos, &'static str)>,
+    principals: ByHash<FirstOrder>,
     pub findings: Vec<CrossFinding>,
 }
 
@@ -310,22 +384,32 @@ impl Index {
         if let Some((h, field, pos)) = keys.principal {
             match self.principals.entry(h) {
                 Entry::Occupied(e) => {
-                    let (first, other_pos, other_field) = *e.get();
-                    let other = path_of(first);
-                    let hit = Hit::at(field).var("other", other.clone());
-                    self.push(
-                        rules,
-                        "CROSS-PRINCIPAL",
-                        hit,
-                        pos,
-                        path,
-                        other,
-                        other_field.to_string(),
-                        other_pos.get(),
-                    );
+                    let first = *e.get();
+                    let other = path_of(first.draft);
+                    // Two orders in review for one principal (same document number) cannot run at
+                    // once. Two first filings are most likely one order split in two drafts: that
+                    // stays CROSS-PRINCIPAL's warning, whose fix is to merge them.
+                    let both_first = first.filing_type == Some(FilingType::First) && keys.filing_type == Some(FilingType::First);
+                    let open = first.by_document
+                        && keys.by_document
+                        && open_order(first.filing_type)
+                        && open_order(keys.filing_type)
+                        && !both_first;
+                    let hit = Hit::at(field)
+                        .var("other", other.clone())
+                        .var_text("type", type_text(keys.filing_type))
+                        .var_text("other_type", type_text(first.filing_type));
+                    let code = if open { "CROSS-OPEN-ORDER" } else { "CROSS-PRINCIPAL" };
+                    self.push(rules, code, hit, pos, path, other, first.field.to_string(), first.pos.get());
                 }
                 Entry::Vacant(e) => {
-                    e.insert((idx, SmallPos::new(pos), field));
+                    e.insert(FirstOrder {
+                        draft: idx,
+                        pos: SmallPos::new(pos),
+                        field,
+                        by_document: keys.by_document,
+                        filing_type: keys.filing_type,
+                    });
                 }
             }
         }
@@ -347,6 +431,9 @@ impl Index {
                     let code = match v.kind {
                         // The same domain twice is a conflict whoever files it.
                         Kind::Domain => "CROSS-DOMAIN",
+                        // One number, two principals (same principal twice: CROSS-PRINCIPAL's).
+                        Kind::FilingNumber if first.principal == 0 || principal == 0 || first.principal == principal => continue,
+                        Kind::FilingNumber => "CROSS-FILING-NUMBER",
                         // Contact details and IDs: only between different principals (two drafts
                         // of one principal are CROSS-PRINCIPAL's business).
                         _ if first.principal != 0 && first.principal == principal => continue,

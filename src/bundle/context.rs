@@ -90,6 +90,16 @@ pub struct WebsiteView {
     pub responsible_is_principal: bool,
     /// Whether this website's responsible person is the legal representative (None: unknown).
     pub responsible_is_legal_rep: Option<bool>,
+    /// The site's own number, when it is already filed.
+    pub filing_number: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct NumberView {
+    /// 主体, 网站 or APP, as the console labels them.
+    pub what: &'static str,
+    pub name: Option<String>,
+    pub number: String,
 }
 
 #[derive(Serialize)]
@@ -167,6 +177,14 @@ pub struct BundleCtx {
     pub provider_zh: Option<String>,
     pub filing_type: Option<&'static str>,
     pub filing_type_zh: Option<&'static str>,
+    /// For a cancel: principal, service or access, and its Chinese name.
+    pub cancel_scope: Option<&'static str>,
+    pub cancel_scope_zh: Option<&'static str>,
+    /// For a new access: the provider the filing comes from.
+    pub previous_provider: Option<String>,
+    /// The filing numbers the draft gives (principal, websites, APPs), for the form's first
+    /// section: every type but a first filing is matched to its record through them.
+    pub existing_numbers: Vec<NumberView>,
     pub principal: PrincipalView,
     /// The legal representative, when the draft says the principal's responsible person is one.
     pub legal_rep: Option<PersonView>,
@@ -286,6 +304,30 @@ pub struct Input<'a> {
     pub base: Option<&'a Path>,
 }
 
+/// Labelled like the form's other rows, in the console's (Chinese) field names.
+fn existing_numbers(d: &Draft) -> Vec<NumberView> {
+    let principal = d.principal.filing_number.iter().map(|n| NumberView {
+        what: "主体",
+        name: d.principal.name.clone(),
+        number: n.clone(),
+    });
+    let sites = d.websites.iter().filter_map(|w| {
+        w.filing_number.as_ref().map(|n| NumberView {
+            what: "网站",
+            name: w.name.clone(),
+            number: n.clone(),
+        })
+    });
+    let apps = d.apps.iter().filter_map(|a| {
+        a.filing_number.as_ref().map(|n| NumberView {
+            what: "APP",
+            name: a.name.clone(),
+            number: n.clone(),
+        })
+    });
+    principal.chain(sites).chain(apps).collect()
+}
+
 pub fn build(input: &Input) -> BundleCtx {
     let d = input.draft;
     let lang = input.lang;
@@ -393,6 +435,7 @@ pub fn build(input: &Input) -> BundleCtx {
                 responsible: resp.map(person),
                 responsible_is_principal: is_principal,
                 responsible_is_legal_rep: is_legal,
+                filing_number: w.filing_number.clone(),
             }
         })
         .collect();
@@ -415,6 +458,10 @@ pub fn build(input: &Input) -> BundleCtx {
         }),
         filing_type: d.account.filing_type.map(|f| f.id()),
         filing_type_zh: d.account.filing_type.map(|f| f.zh()),
+        cancel_scope: d.account.cancel_scope.map(|c| c.id()),
+        cancel_scope_zh: d.account.cancel_scope.map(|c| c.zh()),
+        previous_provider: d.account.previous_provider.clone(),
+        existing_numbers: existing_numbers(d),
         principal: PrincipalView {
             kind: p.kind.map(|k| k.id()),
             kind_zh: p.kind.map(|k| k.zh()),

@@ -4,7 +4,7 @@
 //! `beian check bundle/draft.toml` finds the same files. Unknown keys are kept (the check
 //! report warns about them).
 
-use crate::draft::{DocType, FilingType, PrincipalKind};
+use crate::draft::{CancelScope, DocType, FilingType, PrincipalKind};
 use crate::province;
 use std::path::Path;
 use toml::{Table, Value};
@@ -50,6 +50,7 @@ pub fn normalise(src: &str, base: Option<&Path>, header: &str) -> Option<String>
     let mut root: Table = src.parse().ok()?;
     if let Some(Value::Table(a)) = root.get_mut("account") {
         map_str(a, "filing_type", |s| FilingType::parse(s).map(|f| f.id().to_string()));
+        map_str(a, "cancel_scope", |s| CancelScope::parse(s).map(|c| c.id().to_string()));
     }
     if let Some(Value::Table(p)) = root.get_mut("principal") {
         map_str(p, "kind", |s| PrincipalKind::parse(s).map(|k| k.id().to_string()));

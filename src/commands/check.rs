@@ -102,7 +102,7 @@ pub fn check_source_inspect<T>(
     let mut seen = None;
     let mut findings = engine::load_findings(rules, &loaded.issues, loaded.draft.as_ref());
     let mut checklist = Vec::new();
-    let (mut principal, mut province, mut kind) = (None, None, None);
+    let (mut principal, mut province, mut kind, mut filing_type) = (None, None, None, None);
     if let Some(d) = &loaded.draft {
         let day = as_of.or(d.filing_date).unwrap_or_else(|| chrono::Local::now().date_naive());
         let out = engine::evaluate(rules, d, day, base);
@@ -113,6 +113,7 @@ pub fn check_source_inspect<T>(
         principal = d.principal.name.clone();
         province = d.principal.province.map(|p| p.short.to_string());
         kind = d.principal.kind.map(|k| k.id().to_string());
+        filing_type = Some(crate::draft::filing::effective(d).id());
         seen = Some(inspect(d));
     }
     engine::sort(&mut findings);
@@ -123,6 +124,7 @@ pub fn check_source_inspect<T>(
         principal,
         province,
         kind,
+        filing_type,
     };
     (report, seen)
 }
@@ -199,6 +201,7 @@ fn io_report(rules: &RuleSet, path: &str, detail: &str) -> DraftReport {
         principal: None,
         province: None,
         kind: None,
+        filing_type: None,
     }
 }
 

@@ -3,3 +3,4 @@ pub mod check;
 pub mod completions;
 pub mod config_cmd;
 pub mod rules_cmd;
+pub mod types_cmd;

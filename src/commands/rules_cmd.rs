@@ -1,6 +1,7 @@
 //! `beian rules list` and `beian rules explain CODE`.
 
 use crate::diag::Lang;
+use crate::draft::FilingType;
 use crate::i18n::Msg;
 use crate::province;
 use crate::rules::{Rule, RuleSet};
@@ -26,7 +27,24 @@ fn scope(r: &Rule, lang: Lang) -> String {
     }
 }
 
-pub fn list(out: &mut dyn Write, rules: &RuleSet, province_arg: Option<&str>, json: bool, lang: Lang) -> Result<()> {
+pub fn list(
+    out: &mut dyn Write,
+    rules: &RuleSet,
+    province_arg: Option<&str>,
+    type_arg: Option<&str>,
+    json: bool,
+    lang: Lang,
+) -> Result<()> {
+    let filing_type = match type_arg {
+        Some(s) => match FilingType::parse(s) {
+            Some(t) => Some(t),
+            None => bail!(
+                "{}",
+                Msg::UnknownFilingType.fmt(lang, &[("value", s), ("known", &FilingType::known())])
+            ),
+        },
+        None => None,
+    };
     let code = match province_arg {
         Some(p) => match province::resolve(p) {
             Some(pr) => Some(pr.code),
@@ -34,9 +52,12 @@ pub fn list(out: &mut dyn Write, rules: &RuleSet, province_arg: Option<&str>, js
         },
         None => None,
     };
-    let selected: Vec<&Rule> = match code {
-        Some(c) => rules.for_province(Some(c)).collect(),
-        None => rules.rules.iter().collect(),
+    let selected: Vec<&Rule> = match (code, filing_type) {
+        (Some(c), Some(t)) => rules.for_type(Some(c), t).collect(),
+        (Some(c), None) => rules.for_province(Some(c)).collect(),
+        // Every table's rules for this type (no province chosen: all of them, as without --type).
+        (None, Some(t)) => rules.rules.iter().filter(|r| r.when.has_type(t)).collect(),
+        (None, None) => rules.rules.iter().collect(),
     };
     if json {
         let v: Vec<_> = selected
@@ -45,6 +66,7 @@ pub fn list(out: &mut dyn Write, rules: &RuleSet, province_arg: Option<&str>, js
                 serde_json::json!({
                     "code": r.code, "severity": r.severity.as_str(), "scope": scope(r, Lang::En),
                     "title": r.title.get(lang), "evidence": r.evidence, "source": r.source, "source_date": r.source_date,
+                    "filing_types": r.when.filing_types,
                 })
             })
             .collect();

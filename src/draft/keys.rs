@@ -5,7 +5,8 @@
 //! reader code that reads it; then `UPDATE_GENERATED=1 cargo test --test generated`.
 
 use super::model::{
-    Choice, DocType, FilingType, LANGUAGE_CHOICES, PROVIDER_CHOICES, PrincipalKind, RESOURCE_KIND_CHOICES, SERVICE_CONTENT_CHOICES,
+    CancelScope, Choice, DocType, FilingType, LANGUAGE_CHOICES, PROVIDER_CHOICES, PrincipalKind, RESOURCE_KIND_CHOICES,
+    SERVICE_CONTENT_CHOICES,
 };
 
 /// The shape of a key's value.
@@ -160,6 +161,19 @@ pub static ACCOUNT: Group = Group {
             "the cloud account passed real-name verification",
         ),
         k("filing_type", Str, "备案类型", "what kind of filing the order is").closed(FilingType::CHOICES),
+        k(
+            "cancel_scope",
+            Str,
+            "注销范围",
+            "for filing_type = \"cancel\": the principal, one service, or only the access",
+        )
+        .closed(CancelScope::CHOICES),
+        k(
+            "previous_provider",
+            Str,
+            "原接入商",
+            "for filing_type = \"new_access\": the provider the filing moves from (optional)",
+        ),
         k("resource", Table(&RESOURCE), "备案资源", "the cloud resource that backs the filing"),
     ],
 };
@@ -216,6 +230,12 @@ pub static PRINCIPAL: Group = Group {
             "the legal representative, when someone else is the responsible person (name and document.type suffice)",
         )
         .ext(),
+        k(
+            "filing_number",
+            Str,
+            "主体备案号",
+            "the principal's ICP filing number, e.g. 粤ICP备2021012345号; required for every type but first",
+        ),
     ],
 };
 
@@ -354,6 +374,12 @@ pub static WEBSITE: Group = Group {
             "网站负责人",
             "\"principal\" (the principal's responsible person) or a person table",
         ),
+        k(
+            "filing_number",
+            Str,
+            "网站备案号",
+            "the site's number (the principal's plus -n) when the site is already filed",
+        ),
     ],
 };
 
@@ -384,6 +410,12 @@ pub static APP: Group = Group {
             Responsible(&PERSON),
             "APP 负责人",
             "\"principal\" (the principal's responsible person) or a person table",
+        ),
+        k(
+            "filing_number",
+            Str,
+            "APP 备案号",
+            "the APP's number (the principal's plus -nA) when the APP is already filed",
         ),
     ],
 };

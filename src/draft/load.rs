@@ -294,6 +294,8 @@ impl Reader<'_> {
             }
             self.draft.account.real_name_verified = self.boolean(a, "account", "real_name_verified");
             self.draft.account.filing_type = self.vocab(a, "account", "filing_type", FilingType::parse, FilingType::known);
+            self.draft.account.cancel_scope = self.vocab(a, "account", "cancel_scope", CancelScope::parse, CancelScope::known);
+            self.draft.account.previous_provider = self.string(a, "account", "previous_provider");
             if let Some(rn) = self.node(a, "resource") {
                 let r = self.table(rn, "account.resource", &keys::RESOURCE);
                 let res = Resource {
@@ -319,6 +321,7 @@ impl Reader<'_> {
                 name: self.string(p, "principal", "name"),
                 address: self.string(p, "principal", "address"),
                 mailing_address: self.string(p, "principal", "mailing_address"),
+                filing_number: self.string(p, "principal", "filing_number"),
                 ..Default::default()
             };
             if let Some(d) = self.node(p, "document") {
@@ -369,6 +372,7 @@ impl Reader<'_> {
                 service_content: self.strings(t, &path, "service_content"),
                 languages: self.strings(t, &path, "languages"),
                 remark: self.string(t, &path, "remark"),
+                filing_number: self.string(t, &path, "filing_number"),
                 ..Default::default()
             };
             for (i, s) in w.service_content.iter_mut().enumerate() {
@@ -407,6 +411,7 @@ impl Reader<'_> {
                 signing_sha1: self.string(t, &path, "signing_sha1"),
                 domains: self.strings(t, &path, "domains"),
                 responsible: self.responsible(t, &path),
+                filing_number: self.string(t, &path, "filing_number"),
             };
             self.draft.apps.push(a);
         }

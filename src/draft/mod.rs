@@ -1,5 +1,6 @@
 //! The draft format (`docs/draft-format.md`): its key table, spanned parsing and the typed model.
 pub mod edit;
+pub mod filing;
 pub mod keys;
 pub mod load;
 pub mod model;
@@ -7,3 +8,6 @@ pub mod node;
 
 pub use load::{LoadIssue, Loaded, load_str};
 pub use model::*;
+
+#[cfg(test)]
+mod existing_tests;

@@ -75,6 +75,12 @@ vocab!(FilingType {
     Transfer = "transfer", "转移备案", ["转移"];
 });
 
+vocab!(CancelScope {
+    Principal = "principal", "注销主体", [];
+    Service = "service", "注销网站/APP", ["注销网站", "注销APP", "注销App", "注销互联网信息服务"];
+    Access = "access", "取消接入", [];
+});
+
 impl DocType {
     /// Documents of a natural person (as opposed to an organisation certificate).
     pub fn is_personal(self) -> bool {
@@ -231,6 +237,10 @@ pub struct Account {
     pub provider: Option<String>,
     pub real_name_verified: Option<bool>,
     pub filing_type: Option<FilingType>,
+    /// For a cancel: what is cancelled (the principal, one service, or only the access here).
+    pub cancel_scope: Option<CancelScope>,
+    /// For a new access: the provider the filing is at now (free text: any provider's name).
+    pub previous_provider: Option<String>,
     pub resource: Resource,
 }
 
@@ -246,6 +256,8 @@ pub struct Principal {
     /// Additive key: the legal representative when someone else is the responsible person
     /// (e.g. a foreign legal representative who authorised a mainland-ID holder).
     pub legal_representative: Option<Person>,
+    /// The principal's ICP filing number (主体备案号), absent on a first filing.
+    pub filing_number: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -278,6 +290,9 @@ pub struct Website {
     pub remark: Option<String>,
     pub preapproval: Vec<Preapproval>,
     pub responsible: Option<Responsible>,
+    /// The site's own number (网站备案号): present when the site is already filed, absent
+    /// on a site this order adds.
+    pub filing_number: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -289,6 +304,7 @@ pub struct App {
     pub signing_sha1: Option<String>,
     pub domains: Vec<String>,
     pub responsible: Option<Responsible>,
+    pub filing_number: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]

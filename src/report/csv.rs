@@ -9,6 +9,7 @@
 //! | ready | true/false | | drafts that are ready |
 //! | errors, warnings, infos, missing | counts | | sums (with the cross-draft findings) |
 //! | rule, severity, field, other_path, other_field, message | | the finding | |
+//! | filing_type | the type it was checked as | | |
 
 use super::{DraftReport, Totals};
 use crate::batch::cross::CrossFinding;
@@ -17,7 +18,7 @@ use crate::diag::{Lang, Severity};
 use crate::pii::mask_text;
 use std::io::{self, Write};
 
-const HEADER: [&str; 16] = [
+const HEADER: [&str; 17] = [
     "record",
     "path",
     "principal",
@@ -34,6 +35,7 @@ const HEADER: [&str; 16] = [
     "other_path",
     "other_field",
     "message",
+    "filing_type",
 ];
 
 /// Rows are quoted into bytes first (on the batch workers for draft rows), then written to
@@ -62,8 +64,8 @@ fn record(out: &mut Vec<u8>, row: &[impl AsRef<[u8]>]) -> io::Result<()> {
 }
 
 /// A record with the named columns filled and the rest empty.
-fn row(cells: &[(&str, String)]) -> [String; 16] {
-    let mut out: [String; 16] = Default::default();
+fn row(cells: &[(&str, String)]) -> [String; 17] {
+    let mut out: [String; 17] = Default::default();
     for (column, value) in cells {
         let i = HEADER.iter().position(|h| h == column).expect("a CSV column");
         out[i].clone_from(value);
@@ -71,7 +73,7 @@ fn row(cells: &[(&str, String)]) -> [String; 16] {
     out
 }
 
-fn draft_row(r: &DraftReport) -> [String; 16] {
+fn draft_row(r: &DraftReport) -> [String; 17] {
     let n = |s: Severity| r.count(s).to_string();
     row(&[
         ("record", "draft".into()),
@@ -84,6 +86,7 @@ fn draft_row(r: &DraftReport) -> [String; 16] {
         ("warnings", n(Severity::Warning)),
         ("infos", n(Severity::Info)),
         ("missing", r.missing().to_string()),
+        ("filing_type", r.filing_type.unwrap_or_default().to_string()),
     ])
 }
 

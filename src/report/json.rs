@@ -57,6 +57,7 @@ pub fn draft_value(r: &DraftReport, lang: Lang) -> Value {
         "principal": r.principal,
         "province": r.province,
         "kind": r.kind,
+        "filing_type": r.filing_type,
     })
 }
 
@@ -156,6 +157,7 @@ struct ChecklistOut<'a> {
 #[derive(Serialize)]
 struct DraftOut<'a> {
     checklist: Vec<ChecklistOut<'a>>,
+    filing_type: Option<&'static str>,
     findings: Vec<FindingOut<'a>>,
     kind: &'a Option<String>,
     path: &'a str,
@@ -184,6 +186,7 @@ impl<'a> DraftOut<'a> {
                     }
                 })
                 .collect(),
+            filing_type: r.filing_type,
             findings: r.findings.iter().map(|f| FindingOut::new(f, lang)).collect(),
             kind: &r.kind,
             path: &r.path,

@@ -21,6 +21,8 @@ pub struct DraftReport {
     pub principal: Option<String>,
     pub province: Option<String>,
     pub kind: Option<String>,
+    /// The filing type the draft was checked as (declared, else worked out from its facts).
+    pub filing_type: Option<&'static str>,
 }
 
 impl DraftReport {
@@ -30,14 +32,19 @@ impl DraftReport {
     pub fn ready(&self) -> bool {
         self.count(Severity::Error) == 0
     }
-    /// "principal · province · kind", leaving out what the draft does not say.
+    /// "principal · province · kind · filing type", leaving out what the draft does not say.
     pub fn who(&self) -> String {
-        [self.principal.as_deref(), self.province.as_deref(), self.kind.as_deref()]
-            .iter()
-            .flatten()
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" · ")
+        [
+            self.principal.as_deref(),
+            self.province.as_deref(),
+            self.kind.as_deref(),
+            self.filing_type,
+        ]
+        .iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" · ")
     }
     pub fn missing(&self) -> usize {
         self.checklist.iter().filter(|c| c.status == Status::Missing).count()

@@ -28,6 +28,8 @@ pub struct Ctx<'a> {
     pub draft: &'a Draft,
     pub as_of: NaiveDate,
     pub province: Option<&'static Province>,
+    /// The declared filing type, else the one the draft's facts say (`draft::filing::effective`).
+    pub filing_type: FilingType,
     /// The draft's folder: `[materials]` paths are relative to it.
     pub base: Option<&'a Path>,
     // Worked out once per draft, not once per rule: a draft meets a hundred-odd rules.
@@ -35,6 +37,8 @@ pub struct Ctx<'a> {
     documents: OnceCell<Vec<(String, &'a Document)>>,
     website_responsibles: OnceCell<Vec<(usize, String, &'a Person)>>,
     domains: OnceCell<Vec<Option<DomainName>>>,
+    /// For a new_service: which `[[domain]]`s are being added (see `domain_in_scope`).
+    domain_scope: OnceCell<Vec<bool>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -43,11 +47,13 @@ impl<'a> Ctx<'a> {
             draft,
             as_of,
             province: draft.principal.province,
+            filing_type: crate::draft::filing::effective(draft),
             base: None,
             persons: OnceCell::new(),
             documents: OnceCell::new(),
             website_responsibles: OnceCell::new(),
             domains: OnceCell::new(),
+            domain_scope: OnceCell::new(),
         }
     }
 
@@ -160,6 +166,46 @@ impl<'a> Ctx<'a> {
             })
             .get(i)?
             .as_ref()
+    }
+
+    /// Domain `i` is submitted in this order. A new_service submits only what it adds: domains
+    /// used only by websites and APPs that already have a number are context, not checked
+    /// again (every other type submits all it lists).
+    pub fn domain_in_scope(&self, i: usize) -> bool {
+        if self.filing_type != FilingType::NewService {
+            return true;
+        }
+        let d = self.draft;
+        self.domain_scope
+            .get_or_init(|| {
+                d.domains
+                    .iter()
+                    .map(|dm| {
+                        dm.name
+                            .as_deref()
+                            .is_none_or(|n| crate::draft::filing::domain_in_scope(d, self.filing_type, n))
+                    })
+                    .collect()
+            })
+            .get(i)
+            .copied()
+            .unwrap_or(true)
+    }
+    /// Website `i` is submitted in this order (in a new_service, a filed one is only context).
+    pub fn website_in_scope(&self, i: usize) -> bool {
+        self.filing_type != FilingType::NewService || self.draft.websites.get(i).is_none_or(|w| w.filing_number.is_none())
+    }
+    pub fn app_in_scope(&self, i: usize) -> bool {
+        self.filing_type != FilingType::NewService || self.draft.apps.get(i).is_none_or(|a| a.filing_number.is_none())
+    }
+    pub fn domains_in_scope(&self) -> impl Iterator<Item = (usize, &'a Domain)> + '_ {
+        self.draft.domains.iter().enumerate().filter(|(i, _)| self.domain_in_scope(*i))
+    }
+    pub fn websites_in_scope(&self) -> impl Iterator<Item = (usize, &'a Website)> + '_ {
+        self.draft.websites.iter().enumerate().filter(|(i, _)| self.website_in_scope(*i))
+    }
+    pub fn apps_in_scope(&self) -> impl Iterator<Item = (usize, &'a App)> + '_ {
+        self.draft.apps.iter().enumerate().filter(|(i, _)| self.app_in_scope(*i))
     }
 
     /// Months between the as-of day and `date` are at least `months`.

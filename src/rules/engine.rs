@@ -78,23 +78,18 @@ pub fn evaluate(rules: &RuleSet, draft: &Draft, as_of: NaiveDate, base: Option<&
     let province = cx.province.map(|p| p.code);
     let p = &draft.principal;
     let mut findings = Vec::new();
-    for rule in rules.for_province(province) {
+    for rule in rules.for_type(province, cx.filing_type) {
         if matches!(rule.check, Check::Builtin) {
             continue;
         }
-        if !rule.when.matches(
-            p.kind,
-            draft.account.filing_type,
-            draft.account.provider.as_deref(),
-            p.name.as_deref(),
-        ) {
+        if !rule.when.matches(p.kind, draft.account.provider.as_deref(), p.name.as_deref()) {
             continue;
         }
         for hit in rule.check.run(&cx) {
             findings.push(finding(rules, &rule.code, &hit, Some(draft)));
         }
     }
-    let checklist = checklist(&cx, rules.materials_for(province), base);
+    let checklist = checklist(&cx, rules.materials_for_type(province, cx.filing_type), base);
     Outcome { findings, checklist }
 }
 

@@ -55,6 +55,9 @@ pub enum Condition {
     HasApp,
     /// Some website's responsible person is not the principal's responsible person.
     WebsiteResponsibleDistinct,
+    /// A principal cancellation that lists no website or APP: an empty shell (空壳主体), which
+    /// no provider can cancel.
+    EmptyShell,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -197,8 +200,8 @@ impl Condition {
             Condition::NoServices { values } => {
                 !d.websites.is_empty() && !d.websites.iter().any(|w| w.service_content.iter().any(|s| values.contains(s)))
             }
-            Condition::DomainsMoreThan { n } => d.domains.len() > *n,
-            Condition::WebsitesMoreThan { n } => d.websites.len() > *n,
+            Condition::DomainsMoreThan { n } => cx.domains_in_scope().count() > *n,
+            Condition::WebsitesMoreThan { n } => cx.websites_in_scope().count() > *n,
             Condition::UnderAge { age } => cx.persons().iter().any(|r| {
                 r.person
                     .document
@@ -216,6 +219,7 @@ impl Condition {
                 .iter()
                 .any(|r| r.person.document.doc_type.is_some_and(|t| types.iter().any(|x| x == t.id()))),
             Condition::HasApp => !d.apps.is_empty(),
+            Condition::EmptyShell => d.account.cancel_scope == Some(CancelScope::Principal) && d.websites.is_empty() && d.apps.is_empty(),
             Condition::WebsiteResponsibleDistinct => cx
                 .website_responsibles()
                 .iter()
@@ -240,12 +244,11 @@ pub fn checklist(cx: &Ctx, materials: impl Iterator<Item = &'static Material>, b
     let d = cx.draft;
     let mut out: Vec<ChecklistItem> = Vec::new();
     for m in materials {
-        if !m.when.matches(
-            d.principal.kind,
-            d.account.filing_type,
-            d.account.provider.as_deref(),
-            d.principal.name.as_deref(),
-        ) || !m.condition.holds(cx)
+        // The filing type is settled by the list the materials come from (per province and type).
+        if !m
+            .when
+            .matches(d.principal.kind, d.account.provider.as_deref(), d.principal.name.as_deref())
+            || !m.condition.holds(cx)
         {
             continue;
         }

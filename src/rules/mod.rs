@@ -38,7 +38,9 @@ pub struct When {
     pub kinds: Vec<String>,
     #[serde(default)]
     pub not_kinds: Vec<String>,
-    /// Filing types; empty = all.
+    /// Filing types (ids of the draft format), mandatory and never empty: every rule and
+    /// material says on purpose which orders it concerns. `"all"` is accepted only for builtin
+    /// rules (reading the draft), which apply whatever the order is.
     #[serde(default)]
     pub filing_types: Vec<String>,
     #[serde(default)]
@@ -49,11 +51,39 @@ pub struct When {
 }
 
 impl When {
-    pub fn matches(&self, kind: Option<PrincipalKind>, filing: Option<FilingType>, provider: Option<&str>, name: Option<&str>) -> bool {
+    /// The filing types it declares; an error names what is wrong (none declared, an unknown
+    /// id, `all` outside a builtin rule).
+    pub fn types(&self, builtin: bool) -> Result<Vec<FilingType>, String> {
+        if self.filing_types.is_empty() {
+            return Err("when.filing_types is missing: list the filing types it applies to".into());
+        }
+        let mut out = Vec::new();
+        for t in &self.filing_types {
+            if t == "all" {
+                if !builtin {
+                    return Err("when.filing_types = [\"all\"] is only for builtin rules: list the types".into());
+                }
+                out.extend_from_slice(FilingType::ALL);
+                continue;
+            }
+            match FilingType::ALL.iter().find(|f| f.id() == t) {
+                Some(f) => out.push(*f),
+                None => return Err(format!("when.filing_types: unknown type {t} (known: {})", FilingType::known())),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Declares this filing type (the registry has already checked the list).
+    pub fn has_type(&self, t: FilingType) -> bool {
+        self.filing_types.iter().any(|x| x == "all" || x == t.id())
+    }
+
+    /// Everything but the filing type, which the registry's per-type lists settle once.
+    pub fn matches(&self, kind: Option<PrincipalKind>, provider: Option<&str>, name: Option<&str>) -> bool {
         let has = |list: &[String], id: Option<&str>| list.is_empty() || id.is_some_and(|i| list.iter().any(|x| x == i));
         has(&self.kinds, kind.map(|k| k.id()))
             && !(kind.is_some_and(|k| self.not_kinds.iter().any(|x| x == k.id())))
-            && has(&self.filing_types, filing.map(|f| f.id()))
             && has(&self.providers, provider)
             && (self.name_keywords.is_empty() || name.is_some_and(|n| self.name_keywords.iter().any(|w| n.contains(w.as_str()))))
     }

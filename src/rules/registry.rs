@@ -1,6 +1,7 @@
 //! Loads the embedded tables once and answers "which rules apply to this province".
 
-use super::{Material, Rule, Table};
+use super::{Check, Material, Rule, Table};
+use crate::draft::FilingType;
 use crate::province::{self, PROVINCES};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -59,6 +60,15 @@ pub struct RuleSet {
     /// Province (None = no province) → indices of the rules that apply there, in table order:
     /// worked out once instead of filtering every rule for every draft.
     selection: HashMap<Option<u8>, Vec<usize>>,
+    /// The same per filing type (by `FilingType::ALL` index): the rules a draft meets, chosen
+    /// once per (province, type) instead of testing every rule's types for every draft.
+    by_type: HashMap<(Option<u8>, usize), Vec<usize>>,
+    /// Materials per (province, type), indices into `materials`.
+    materials_by_type: HashMap<(Option<u8>, usize), Vec<usize>>,
+}
+
+fn type_index(t: FilingType) -> usize {
+    FilingType::ALL.iter().position(|x| *x == t).unwrap_or(0)
 }
 
 impl RuleSet {
@@ -84,12 +94,41 @@ impl RuleSet {
             })
             .collect()
     }
+    /// The rules for this province and filing type, in table order.
+    pub fn for_type(&self, code: Option<u8>, t: FilingType) -> impl Iterator<Item = &Rule> {
+        let i = type_index(t);
+        let list = self
+            .by_type
+            .get(&(code, i))
+            .or_else(|| self.by_type.get(&(None, i)))
+            .map_or(&[][..], Vec::as_slice);
+        list.iter().map(|&i| &self.rules[i])
+    }
+    /// The materials for this province and filing type, in table order.
+    pub fn materials_for_type(&self, code: Option<u8>, t: FilingType) -> impl Iterator<Item = &'static Material> + use<'_> {
+        let i = type_index(t);
+        let list = self
+            .materials_by_type
+            .get(&(code, i))
+            .or_else(|| self.materials_by_type.get(&(None, i)))
+            .map_or(&[][..], Vec::as_slice);
+        let all = self.materials;
+        list.iter().map(move |&i| &all[i].1)
+    }
     pub fn materials_for(&self, code: Option<u8>) -> impl Iterator<Item = &'static Material> + use<'_> {
         self.materials
             .iter()
             .filter(move |(p, _)| p.is_none() || *p == code)
             .map(|(_, m)| m)
     }
+}
+
+/// The filing types a rule declares (none, an unknown one, or `all` outside a builtin rule is
+/// an error naming the rule: a table that leaves them out does not load).
+pub fn rule_types(r: &Rule) -> Result<Vec<FilingType>, String> {
+    r.when
+        .types(matches!(r.check, Check::Builtin))
+        .map_err(|e| format!("rule {}: {e}", r.code))
 }
 
 /// Parse every table; an error names the table. Tests call this directly.
@@ -132,6 +171,13 @@ pub fn load() -> Result<RuleSet, String> {
         }
         materials.extend(t.material.into_iter().map(|m| (Some(p.code), m)));
     }
+    for (p, m) in &materials {
+        let table = p.and_then(province::by_code).map_or("national", |p| p.pinyin);
+        m.when.types(false).map_err(|e| format!("material {} ({table}): {e}", m.key))?;
+    }
+    for r in &rules {
+        rule_types(r)?;
+    }
     let mut by_code = HashMap::new();
     for (i, r) in rules.iter().enumerate() {
         if by_code.insert(r.code.clone(), i).is_some() {
@@ -149,8 +195,21 @@ pub fn load() -> Result<RuleSet, String> {
     let selection = std::iter::once(None)
         .chain(province::PROVINCES.iter().map(|p| Some(p.code)))
         .map(|c| (c, RuleSet::select(&rules, &disabled, c)))
-        .collect();
+        .collect::<HashMap<_, _>>();
+    let mut by_type = HashMap::new();
+    let mut materials_by_type = HashMap::new();
+    for (&code, list) in &selection {
+        for (ti, &t) in FilingType::ALL.iter().enumerate() {
+            by_type.insert((code, ti), list.iter().copied().filter(|&i| rules[i].when.has_type(t)).collect());
+            let ms = (0..materials.len())
+                .filter(|&i| (materials[i].0.is_none() || materials[i].0 == code) && materials[i].1.when.has_type(t))
+                .collect();
+            materials_by_type.insert((code, ti), ms);
+        }
+    }
     Ok(RuleSet {
+        by_type,
+        materials_by_type,
         selection,
         rules,
         materials: Box::leak(materials.into_boxed_slice()),

@@ -6,6 +6,7 @@
 
 pub mod domain;
 pub mod email;
+pub mod filing_number;
 pub mod permits;
 pub mod phone;
 pub mod resident_id;

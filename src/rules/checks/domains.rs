@@ -6,16 +6,14 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
     let d = cx.draft;
     match check {
         Check::MaxDomains { max } => {
-            if d.domains.len() > *max {
-                hits.push(
-                    Hit::at("domain")
-                        .var("count", d.domains.len().to_string())
-                        .var("limit", max.to_string()),
-                );
+            // The domains this order adds (a new_service does not count filed sites' domains).
+            let count = cx.domains_in_scope().count();
+            if count > *max {
+                hits.push(Hit::at("domain").var("count", count.to_string()).var("limit", max.to_string()));
             }
         }
         Check::MaxDomainsPerWebsite { max } => {
-            for (i, w) in d.websites.iter().enumerate() {
+            for (i, w) in cx.websites_in_scope() {
                 if w.domains.len() > *max {
                     hits.push(
                         Hit::at(format!("website.{i}.domains"))
@@ -26,16 +24,13 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::MaxWebsites { max } => {
-            if d.websites.len() > *max {
-                hits.push(
-                    Hit::at("website")
-                        .var("count", d.websites.len().to_string())
-                        .var("limit", max.to_string()),
-                );
+            let count = cx.websites_in_scope().count();
+            if count > *max {
+                hits.push(Hit::at("website").var("count", count.to_string()).var("limit", max.to_string()));
             }
         }
         Check::DomainSyntax => {
-            for (i, dm) in d.domains.iter().enumerate() {
+            for (i, dm) in cx.domains_in_scope() {
                 if let Some(n) = &dm.name
                     && let Err(e) = domain::parse(n)
                 {
@@ -48,7 +43,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::DomainRegistrable { allow_under } => {
-            for i in 0..d.domains.len() {
+            for i in (0..d.domains.len()).filter(|&i| cx.domain_in_scope(i)) {
                 if let Some(p) = cx.domain(i)
                     && domain::is_subdomain(p)
                     && !department_domain(p, allow_under)
@@ -62,7 +57,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::DomainSuffixStatus { status } => {
-            for i in 0..d.domains.len() {
+            for i in (0..d.domains.len()).filter(|&i| cx.domain_in_scope(i)) {
                 if let Some(p) = cx.domain(i) {
                     let st = domain::suffix_status(p);
                     let m = match st {
@@ -81,7 +76,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::DomainSuffixIn { allowed, forbidden } => {
-            for i in 0..d.domains.len() {
+            for i in (0..d.domains.len()).filter(|&i| cx.domain_in_scope(i)) {
                 if let Some(p) = cx.domain(i) {
                     let bad = (!allowed.is_empty() && !allowed.iter().any(|s| suffix_matches(p, s)))
                         || forbidden.iter().any(|s| suffix_matches(p, s));
@@ -97,14 +92,14 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::DomainRealName => {
-            for (i, dm) in d.domains.iter().enumerate() {
+            for (i, dm) in cx.domains_in_scope() {
                 if dm.real_name_verified == Some(false) {
                     hits.push(Hit::at(format!("domain.{i}.real_name_verified")).var("domain", dm.name.clone().unwrap_or_default()));
                 }
             }
         }
         Check::DomainRealNameAge { min_days } => {
-            for (i, dm) in d.domains.iter().enumerate() {
+            for (i, dm) in cx.domains_in_scope() {
                 if let Some(on) = dm.real_name_verified_on {
                     let days = (cx.as_of - on).num_days();
                     if days < *min_days {
@@ -125,7 +120,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 .name
                 .as_deref()
                 .filter(|_| *allow_legal_rep && d.principal.responsible.is_legal_representative == Some(true));
-            for (i, dm) in d.domains.iter().enumerate() {
+            for (i, dm) in cx.domains_in_scope() {
                 if let (Some(h), Some(p)) = (dm.holder.as_deref(), principal) {
                     let norm = |s: &str| s.replace(['(', ')', '（', '）', ' '], "");
                     if norm(h) != norm(p) && rep.is_none_or(|r| norm(r) != norm(h)) {
@@ -138,7 +133,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             let pdoc = &d.principal.document;
             let rdoc = &d.principal.responsible.document;
             let rep_ok = *allow_legal_rep && d.principal.responsible.is_legal_representative == Some(true);
-            for (i, dm) in d.domains.iter().enumerate() {
+            for (i, dm) in cx.domains_in_scope() {
                 if let (Some(h), Some(p)) = (dm.holder_document_number.as_deref(), pdoc.number.as_deref()) {
                     let matches_rep = rep_ok && rdoc.number.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(h));
                     if !h.eq_ignore_ascii_case(p) && !matches_rep {
@@ -155,7 +150,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::DomainExpiry { min_months } => {
-            for (i, dm) in d.domains.iter().enumerate() {
+            for (i, dm) in cx.domains_in_scope() {
                 if let Some(e) = dm.expires_on {
                     let hit = if *min_months == 0 {
                         e < cx.as_of
@@ -173,7 +168,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::DomainRegisteredBeforeFiling => {
-            for (i, dm) in d.domains.iter().enumerate() {
+            for (i, dm) in cx.domains_in_scope() {
                 if let Some(r) = dm.registered_on
                     && r > cx.as_of
                 {
@@ -186,7 +181,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::DomainOverseasRegistrar { registrars } => {
-            for (i, dm) in d.domains.iter().enumerate() {
+            for (i, dm) in cx.domains_in_scope() {
                 if let Some(r) = &dm.registrar
                     && let Some(hit) = registrars.iter().find(|x| contains_ignore_case(r, x))
                 {
@@ -195,7 +190,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::DomainUnused => {
-            for (i, dm) in d.domains.iter().enumerate() {
+            for (i, dm) in cx.domains_in_scope() {
                 if let Some(n) = &dm.name {
                     let used = d
                         .websites

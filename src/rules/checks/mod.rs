@@ -11,6 +11,7 @@ use serde::Deserialize;
 mod contacts;
 mod documents;
 mod domains;
+mod filing;
 mod persons;
 mod required;
 mod services;
@@ -231,6 +232,27 @@ pub enum Check {
     },
     /// APP fields: package name and signature fingerprints.
     AppFields,
+    /// Every filing number given is `<abbr>ICP备<8 or 10 digits>号`, with `-n`, `-nA`, `-nX` or
+    /// `-nK` for a service.
+    FilingNumberFormat,
+    /// Every filing number carries the filing region's abbreviation.
+    FilingNumberRegion,
+    /// The principal's number has no suffix, a website's ends in `-n`, an APP's in `-nA`
+    /// (`X` mini-program, `K` quick app).
+    FilingNumberKind,
+    /// Each service's number is the principal's number plus its suffix.
+    FilingNumberExtends,
+    /// A first filing carries no principal number.
+    FirstWithoutNumber,
+    /// Every type but a first filing names the principal's number.
+    PrincipalNumberRequired,
+    /// A change, a new access and a cancel of a service or of the access act on filed
+    /// websites and APPs: each names its number.
+    ServiceNumbersRequired,
+    /// A new_service adds at least one website or APP without a number.
+    NewServiceAddsSomething,
+    /// A cancel says what it cancels (`account.cancel_scope`).
+    CancelScopeRequired,
 }
 
 fn yes() -> bool {
@@ -585,6 +607,15 @@ impl Check {
             | Check::PreapprovalValid
             | Check::RemarkMinChars { .. }
             | Check::AppFields => services::run(self, cx, &mut hits),
+            Check::FilingNumberFormat
+            | Check::FilingNumberRegion
+            | Check::FilingNumberKind
+            | Check::FilingNumberExtends
+            | Check::FirstWithoutNumber
+            | Check::PrincipalNumberRequired
+            | Check::ServiceNumbersRequired
+            | Check::NewServiceAddsSomething
+            | Check::CancelScopeRequired => filing::run(self, cx, &mut hits),
         }
         hits
     }

@@ -22,6 +22,18 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                     if !empty {
                         return;
                     }
+                    // A new_service's filed websites, APPs and their domains are context only.
+                    if let [Seg::Key(list), Seg::Index(i), ..] = trail {
+                        let in_scope = match *list {
+                            "domain" => cx.domain_in_scope(*i),
+                            "website" => cx.website_in_scope(*i),
+                            "app" => cx.app_in_scope(*i),
+                            _ => true,
+                        };
+                        if !in_scope {
+                            return;
+                        }
+                    }
                     let path = trail_path(trail);
                     // Individuals give their document once (see the reader).
                     let derived = cx.is_individual()

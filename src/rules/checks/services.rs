@@ -14,15 +14,15 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                     }
                 }
             };
-            for (i, w) in d.websites.iter().enumerate() {
+            for (i, w) in cx.websites_in_scope() {
                 check(format!("website.{i}"), &w.domains);
             }
-            for (i, a) in d.apps.iter().enumerate() {
+            for (i, a) in cx.apps_in_scope() {
                 check(format!("app.{i}"), &a.domains);
             }
         }
         Check::HomeUrlOnDomain => {
-            for (i, w) in d.websites.iter().enumerate() {
+            for (i, w) in cx.websites_in_scope() {
                 if let Some(u) = &w.home_url {
                     let host = u.trim().trim_start_matches("http://").trim_start_matches("https://");
                     let host = host.split(['/', ':', '?', '#']).next().unwrap_or("");
@@ -50,7 +50,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::WebsiteNameMinChars { min } => {
-            for (i, w) in d.websites.iter().enumerate() {
+            for (i, w) in cx.websites_in_scope() {
                 if let Some(n) = &w.name
                     && name_chars(n) < *min
                 {
@@ -63,7 +63,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::WebsiteNameNotAscii => {
-            for (i, w) in d.websites.iter().enumerate() {
+            for (i, w) in cx.websites_in_scope() {
                 if let Some(n) = &w.name
                     && n.is_ascii()
                 {
@@ -72,7 +72,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::WebsiteNameNotDomain => {
-            for (i, w) in d.websites.iter().enumerate() {
+            for (i, w) in cx.websites_in_scope() {
                 if let Some(n) = &w.name
                     && name_is_domain(n, d)
                 {
@@ -83,7 +83,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         Check::WebsiteNameIsPrincipal => {
             let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
             if let Some(p) = d.principal.name.as_deref().map(squash).filter(|p| !p.is_empty()) {
-                for (i, w) in d.websites.iter().enumerate() {
+                for (i, w) in cx.websites_in_scope() {
                     if let Some(n) = &w.name
                         && squash(n) == p
                     {
@@ -93,7 +93,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::WebsiteNameSymbols => {
-            for (i, w) in d.websites.iter().enumerate() {
+            for (i, w) in cx.websites_in_scope() {
                 // A domain or URL as the name is SITE-NAME-DOMAIN's finding; its dots are not
                 // a second mistake.
                 if let Some(n) = &w.name
@@ -114,7 +114,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             allow_own_name,
         } => {
             let own = d.principal.name.as_deref().filter(|_| *allow_own_name).unwrap_or("");
-            for (i, w) in d.websites.iter().enumerate() {
+            for (i, w) in cx.websites_in_scope() {
                 if let Some(n) = &w.name
                     && let Some(word) = words.iter().find(|x| {
                         let used = if *prefix {
@@ -135,7 +135,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         }
         Check::NameKeywords { words, unless } => {
             // None = the principal's name, Some(i) = website i's.
-            let names = std::iter::once((None, &d.principal.name)).chain(d.websites.iter().enumerate().map(|(i, w)| (Some(i), &w.name)));
+            let names = std::iter::once((None, &d.principal.name)).chain(cx.websites_in_scope().map(|(i, w)| (Some(i), &w.name)));
             for (at, n) in names {
                 let Some(n) = n else { continue };
                 // The allowed phrases are cut out first (copying only when one occurs).
@@ -155,7 +155,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::ServiceContentForbidden { values } => {
-            for (i, w) in d.websites.iter().enumerate() {
+            for (i, w) in cx.websites_in_scope() {
                 for s in has_service(w, values) {
                     let j = w.service_content.iter().position(|x| *x == s).unwrap_or(0);
                     hits.push(Hit::at(format!("website.{i}.service_content.{j}")).var("value", s));
@@ -163,7 +163,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::ServiceContentOnly { values } => {
-            for (i, w) in d.websites.iter().enumerate() {
+            for (i, w) in cx.websites_in_scope() {
                 for (j, s) in w.service_content.iter().enumerate() {
                     if !values.contains(s) {
                         hits.push(
@@ -176,7 +176,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::PreapprovalRequired { services } => {
-            for (i, w) in d.websites.iter().enumerate() {
+            for (i, w) in cx.websites_in_scope() {
                 let need = has_service(w, services);
                 for s in need {
                     let covered = w.preapproval.iter().any(|p| p.kind.as_deref() == Some(s.as_str()));
@@ -192,7 +192,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::PreapprovalValid => {
-            for (i, w) in d.websites.iter().enumerate() {
+            for (i, w) in cx.websites_in_scope() {
                 for (j, p) in w.preapproval.iter().enumerate() {
                     if let Some(Validity::Until(u)) = p.valid_until
                         && u < cx.as_of
@@ -203,7 +203,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::RemarkMinChars { min } => {
-            for (i, w) in d.websites.iter().enumerate() {
+            for (i, w) in cx.websites_in_scope() {
                 let n = w.remark.as_deref().map(name_chars).unwrap_or(0);
                 if n < *min {
                     hits.push(
@@ -215,7 +215,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         Check::AppFields => {
-            for (i, a) in d.apps.iter().enumerate() {
+            for (i, a) in cx.apps_in_scope() {
                 if let Some(p) = &a.package_name {
                     let ok = p.split('.').count() >= 2
                         && p.split('.').all(|s| {
