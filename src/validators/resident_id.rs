@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use chrono::{Datelike, Local, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
 use super::checksum::mod11_2;
 use super::{Problem, normalise};
@@ -160,9 +160,6 @@ pub(crate) fn parse18(
     })
 }
 
-/// Today, read once: a batch parses thousands of IDs, and the local time zone is not free.
-static TODAY: LazyLock<NaiveDate> = LazyLock::new(|| Local::now().date_naive());
-
 /// Eight ASCII digits as a calendar date (no format-string parsing: this runs per ID).
 fn ymd(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
@@ -173,7 +170,18 @@ fn ymd(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(i32::try_from(n(0..4)).ok()?, n(4..6), n(6..8))
 }
 
-/// A real, non-future YYYYMMDD date.
+/// The earliest birth year a number may carry. Resident ID numbers were first issued in 1984
+/// and no one has lived past 122, so nobody born before 1862 ever held one; the bound is set
+/// lower, at 1800, so that only years that cannot be a birth date at all (0000, 0199, a
+/// mistyped century) are refused. Years from 1800 to 1899 are only a warning
+/// ([`warnings`]): a centenarian's number is rare, not impossible.
+pub const MIN_BIRTH_YEAR: i32 = 1800;
+
+/// Birth years before this are warned about (the holder would be over 120 in 2020s filings).
+pub const WARN_BIRTH_YEAR: i32 = 1900;
+
+/// A real YYYYMMDD date no earlier than [`MIN_BIRTH_YEAR`]. Whether it lies in the future is a
+/// question for the filing's as-of day ([`born_after`]), never the wall clock.
 fn date(yyyymmdd: &str) -> Result<NaiveDate, Problem> {
     let d = ymd(yyyymmdd).ok_or_else(|| {
         Problem::error(
@@ -181,13 +189,35 @@ fn date(yyyymmdd: &str) -> Result<NaiveDate, Problem> {
             format!("birth date {yyyymmdd} is not a real date"),
         )
     })?;
-    if d > *TODAY {
+    if d.year() < MIN_BIRTH_YEAR {
         return Err(Problem::error(
-            format!("出生日期 {d} 在未来"),
-            format!("birth date {d} is in the future"),
+            format!("出生年份 {:04} 不可能（早于 {MIN_BIRTH_YEAR} 年），请核对号码", d.year()),
+            format!(
+                "birth year {:04} is impossible (before {MIN_BIRTH_YEAR}); check the number",
+                d.year()
+            ),
         ));
     }
     Ok(d)
+}
+
+/// The birth date lies after the as-of day (the filing date, or `--as-of`).
+pub fn born_after(birth: NaiveDate, as_of: NaiveDate) -> Option<Problem> {
+    (birth > as_of).then(|| {
+        Problem::error(
+            format!("出生日期 {birth} 晚于备案日期 {as_of}"),
+            format!("birth date {birth} is after the filing date {as_of}"),
+        )
+    })
+}
+
+/// [`parse`], then the birth date judged against `as_of`.
+pub fn parse_on(s: &str, as_of: NaiveDate) -> Result<ResidentId, Problem> {
+    let id = parse(s)?;
+    match born_after(id.birth, as_of) {
+        Some(p) => Err(p),
+        None => Ok(id),
+    }
 }
 
 /// Full years of age on `on` (0 if `on` is before `birth`).
@@ -219,6 +249,18 @@ static ABOLISHED: LazyLock<HashMap<&'static str, (i32, &'static str)>> = LazyLoc
 /// in 1984–1999 used the then-current code for people of any age.)
 pub fn warnings(id: &ResidentId) -> Vec<Problem> {
     let mut out = Vec::new();
+    if id.birth.year() < WARN_BIRTH_YEAR {
+        out.push(Problem::warning(
+            format!(
+                "出生年份 {} 早于 {WARN_BIRTH_YEAR} 年，持有人已超过 120 岁，请核对号码",
+                id.birth.year()
+            ),
+            format!(
+                "birth year {} is before {WARN_BIRTH_YEAR}: the holder would be over 120; check the number",
+                id.birth.year()
+            ),
+        ));
+    }
     if let Some((year, _)) = ABOLISHED.get(id.region.as_str())
         && id.birth.year() > *year
     {
@@ -273,7 +315,36 @@ mod tests {
         assert_eq!(a.birth, NaiveDate::from_ymd_opt(1949, 12, 31).unwrap());
         let b = parse(" 440524188001010014 ").unwrap();
         assert!(b.male);
-        assert!(warnings(&b).is_empty());
+        // Born 1880: a possible number, but worth a second look.
+        let w = warnings(&b);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].en.contains("before 1900"));
+    }
+
+    /// Years that cannot be a birth date are refused; 1800–1899 only warned about.
+    #[test]
+    fn impossible_birth_years() {
+        let with_check = |body: &str| format!("{body}{}", mod11_2(body.as_bytes()).unwrap() as char);
+        let p = parse(&with_check("11010500000101001")).unwrap_err();
+        assert!(p.en.contains("0000") && p.en.contains("impossible"), "{p:?}");
+        assert!(parse(&with_check("11010517991231001")).is_err());
+        let id = parse(&with_check("11010518000101001")).unwrap();
+        assert_eq!(warnings(&id)[0].level, super::super::Level::Warning);
+        let id = parse(&with_check("11010519000101001")).unwrap();
+        assert!(warnings(&id).iter().all(|w| !w.en.contains("before 1900")));
+    }
+
+    /// The future is the as-of day's, not the wall clock's.
+    #[test]
+    fn birth_after_as_of() {
+        let with_check = |body: &str| format!("{body}{}", mod11_2(body.as_bytes()).unwrap() as char);
+        let id = with_check("11010520300601001");
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert!(parse(&id).is_ok());
+        let p = parse_on(&id, day("2030-05-31")).unwrap_err();
+        assert!(p.en.contains("after the filing date 2030-05-31"), "{p:?}");
+        assert!(parse_on(&id, day("2030-06-01")).is_ok());
+        assert!(parse_on("11010519491231002X", day("1949-12-30")).is_err());
     }
 
     #[test]
@@ -368,6 +439,20 @@ mod props {
         #[test]
         fn never_panics(s in "\\PC*") {
             let _ = parse(&s);
+        }
+
+        /// Over any as-of day: a number is refused for its birth date exactly when that date
+        /// is after the as-of day, and the age on that day never counts the future.
+        #[test]
+        fn birth_judged_against_as_of(id in valid_id(), offset in -40000i64..40000) {
+            let birth = parse(&id).unwrap().birth;
+            let as_of = birth + chrono::Duration::days(offset);
+            let r = parse_on(&id, as_of);
+            prop_assert_eq!(r.is_err(), offset < 0);
+            if offset >= 0 {
+                let age = i64::from(age_on(birth, as_of));
+                prop_assert!(age * 365 <= offset && offset < (age + 1) * 366, "age {} after {} days", age, offset);
+            }
         }
     }
 }

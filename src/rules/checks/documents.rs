@@ -8,7 +8,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         Check::DocumentNumber => {
             for (path, doc) in cx.documents() {
                 if let (Some(t), Some(n)) = (doc.doc_type, doc.number.as_deref())
-                    && let Some(p) = number_problem(t, n)
+                    && let Some(p) = number_problem(t, n, cx.as_of)
                 {
                     hits.push(
                         Hit::at(format!("{path}.number"))
