@@ -1,6 +1,5 @@
 //! Resident identity number (公民身份号码, GB 11643-1999).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -229,24 +228,63 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> u32 {
     u32::try_from(years).unwrap_or(0)
 }
 
-/// code -> (year abolished, description)
-static ABOLISHED: LazyLock<HashMap<&'static str, (i32, &'static str)>> = LazyLock::new(|| {
-    include_str!("data/abolished_counties.txt")
+/// One GB/T 2260 code: the years it was in force and the name it had last.
+struct County {
+    code: u32,
+    /// Spans of years in force; `None` = open end (before the first list, or still in force).
+    spans: Vec<(Option<u16>, Option<u16>)>,
+    name: &'static str,
+}
+
+/// Every GB/T 2260 code since 1980, sorted by code (see `data/README.md` for the source and
+/// the script that regenerates it). Parsed once; looked up by binary search.
+static COUNTIES: LazyLock<Vec<County>> = LazyLock::new(|| {
+    let mut v: Vec<County> = include_str!("data/county_codes.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
             let mut f = l.split('\t');
-            let code = f.next()?;
-            let year = f.next()?.parse().ok()?;
-            Some((code, (year, f.next().unwrap_or(""))))
+            let code = f.next()?.parse().ok()?;
+            let years = f.next().unwrap_or("");
+            let spans = if years.is_empty() {
+                vec![(None, None)]
+            } else {
+                years
+                    .split(',')
+                    .filter_map(|s| {
+                        let (a, b) = s.split_once('-')?;
+                        Some((a.parse().ok(), b.parse().ok()))
+                    })
+                    .collect()
+            };
+            Some(County {
+                code,
+                spans,
+                name: f.next().unwrap_or(""),
+            })
         })
-        .collect()
+        .collect();
+    v.sort_by_key(|c| c.code);
+    v
 });
 
-/// Optional "strict" checks, Warning level only: the county code was abolished
-/// before the birth year, so it could never have been assigned to this holder.
-/// (The opposite test, "code created after birth", is unsound: numbers issued
-/// in 1984–1999 used the then-current code for people of any age.)
+fn county(region: &str) -> Option<&'static County> {
+    let code: u32 = region.parse().ok()?;
+    let all = &*COUNTIES;
+    all.binary_search_by_key(&code, |c| c.code).ok().map(|i| &all[i])
+}
+
+/// Last year a code was in force, `None` if it still is.
+fn last_year(c: &County) -> Option<u16> {
+    c.spans.iter().try_fold(0u16, |acc, (_, b)| b.map(|b| acc.max(b)))
+}
+
+/// Soft checks, Warning level only (the number may still be genuine):
+/// * a birth year before [`WARN_BIRTH_YEAR`];
+/// * an address code that is in no GB/T 2260 list since 1980;
+/// * an address code abolished before the birth year: the code records the residence when
+///   the number was assigned, never before birth. (A code created after the birth year is
+///   fine: numbers issued in 1984–1999 used the then-current code for people of any age.)
 pub fn warnings(id: &ResidentId) -> Vec<Problem> {
     let mut out = Vec::new();
     if id.birth.year() < WARN_BIRTH_YEAR {
@@ -261,16 +299,27 @@ pub fn warnings(id: &ResidentId) -> Vec<Problem> {
             ),
         ));
     }
-    if let Some((year, _)) = ABOLISHED.get(id.region.as_str())
-        && id.birth.year() > *year
-    {
-        out.push(Problem::warning(
-            format!("地址码 {} 已于 {year} 年撤销，早于出生年份，请核对号码", id.region),
+    match county(&id.region) {
+        None => out.push(Problem::warning(
+            format!("地址码 {} 不在 1980 年以来任何一版 GB/T 2260 行政区划代码中，请核对号码", id.region),
             format!(
-                "address code {} was abolished in {year}, before the birth year; check the number",
+                "address code {} is in no GB/T 2260 division list since 1980; check the number",
                 id.region
             ),
-        ));
+        )),
+        Some(c) => {
+            if let Some(last) = last_year(c)
+                && id.birth.year() > i32::from(last)
+            {
+                out.push(Problem::warning(
+                    format!("地址码 {}（{}）{last} 年后已撤销，早于出生年份，请核对号码", id.region, c.name),
+                    format!(
+                        "address code {} was abolished after {last}, before the birth year; check the number",
+                        id.region
+                    ),
+                ));
+            }
+        }
     }
     out
 }
@@ -373,6 +422,27 @@ mod tests {
         let id = parse("110201199312010077").unwrap();
         assert_eq!(warnings(&id).len(), 1);
         assert_eq!(warnings(&id)[0].level, super::super::Level::Warning);
+        assert!(warnings(&id)[0].en.contains("abolished after 1982"));
+    }
+
+    /// The GB/T 2260 history: never listed, abolished before birth, created after birth.
+    #[test]
+    fn county_history() {
+        let with_check = |body: &str| format!("{body}{}", mod11_2(body.as_bytes()).unwrap() as char);
+        let w = |body: &str| warnings(&parse(&with_check(body)).unwrap());
+        // 崇文区 110103 was in force until 2010.
+        assert!(w("11010320100101001").is_empty());
+        assert!(w("11010320110101001")[0].en.contains("abolished after 2010"));
+        // 110199 was never a code.
+        assert!(w("11019919900101001")[0].en.contains("no GB/T 2260"));
+        // 通州区 110112 was created in 1997: a 1960 birth registered there later is fine.
+        assert!(w("11011219600101001").is_empty());
+        // 潮阳县 440524 (1983–1993): the GB 11643 example born 1880 is not "abolished before".
+        assert!(w("44052419900101001").is_empty());
+        assert!(!w("44052419940101001").is_empty());
+        // A code in force, ended, and in force again (吴兴区 330502: 1983–1987, 2003–) is current.
+        assert!(w("33050220100101001").is_empty());
+        assert_eq!(COUNTIES.len(), 6885);
     }
 
     #[test]
