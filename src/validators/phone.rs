@@ -5,9 +5,13 @@ use std::sync::LazyLock;
 
 use super::Problem;
 
-/// Allocated prefixes (3–5 digits), from the dated data table.
-static MOBILE_PREFIXES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| data_rows(include_str!("data/mobile_prefixes.txt")).map(|(p, _)| p).collect());
+/// Allocated prefixes (3–5 digits), from the dated data table; `true` where the sources
+/// disagree (the number is accepted, with a warning).
+static MOBILE_PREFIXES: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
+    data_rows(include_str!("data/mobile_prefixes.txt"))
+        .map(|(p, rest)| (p, rest.starts_with("unverified")))
+        .collect()
+});
 
 /// Area code (with leading 0) -> province short name.
 static AREA_CODES: LazyLock<HashMap<&'static str, &'static str>> =
@@ -43,13 +47,31 @@ pub fn mobile(s: &str) -> Result<String, Problem> {
     if !digits.starts_with('1') {
         return Err(Problem::error("手机号码应以 1 开头", "a mobile number starts with 1"));
     }
-    if !MOBILE_PREFIXES.iter().any(|p| digits.starts_with(p)) {
+    if digits.starts_with("146") || digits.starts_with("148") || (digits.starts_with("14") && digits.as_bytes()[2] <= b'4') {
+        return Err(Problem::error(
+            format!("号段 {} 是 13 位物联网号码，不是手机号码", &digits[..3]),
+            format!("prefix {} is a 13-digit IoT block, not a mobile number", &digits[..3]),
+        ));
+    }
+    if !MOBILE_PREFIXES.iter().any(|(p, _)| digits.starts_with(p)) {
         return Err(Problem::error(
             format!("号段 {} 未分配给公众移动通信网", &digits[..3]),
             format!("prefix {} is not allocated to public mobile networks", &digits[..3]),
         ));
     }
     Ok(digits.to_string())
+}
+
+/// A valid mobile (normalised, as [`mobile`] returns it) whose prefix the sources disagree on:
+/// a warning naming both.
+pub fn mobile_doubt(digits: &str) -> Option<Problem> {
+    let prefix = MOBILE_PREFIXES.iter().find(|(p, u)| *u && digits.starts_with(p))?.0;
+    Some(Problem::warning(
+        format!("号段 {prefix} 的来源不一致：工信部 2023 年 3 月号段分配表与 libphonenumber 2026 年数据只有一方列出，请确认号码能接收短信"),
+        format!(
+            "sources disagree on prefix {prefix}: only one of MIIT's March 2023 allocation table and libphonenumber's 2026 data lists it; make sure the number receives SMS"
+        ),
+    ))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +181,28 @@ mod tests {
         assert!(mobile("17413123456").is_err());
         assert!(mobile("15412345678").unwrap_err().zh.contains("154"));
         assert!(mobile("１３８００１３８０００").is_err());
+    }
+
+    /// 146/148 are IoT blocks; 1610 and 1619 pass with a warning naming both sources.
+    #[test]
+    fn iot_and_disputed_prefixes() {
+        for iot in ["14612345678", "14812345678", "14012345678"] {
+            assert!(mobile(iot).unwrap_err().en.contains("IoT"), "{iot}");
+        }
+        for (n, disputed) in [
+            ("16101234567", true),
+            ("16191234567", true),
+            ("16212345678", false),
+            ("14512345678", false),
+        ] {
+            let d = mobile(n).unwrap();
+            let doubt = mobile_doubt(&d);
+            assert_eq!(doubt.is_some(), disputed, "{n}");
+            if let Some(p) = doubt {
+                assert!(p.en.contains("MIIT") && p.en.contains("libphonenumber"));
+            }
+        }
+        assert!(mobile("16111234567").is_err());
     }
 
     #[test]
