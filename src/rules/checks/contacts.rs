@@ -25,15 +25,35 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 }
                 if let Some(m) = &c.emergency_phone
                     && phone::mobile(m).is_err()
-                    && let Err(e) = phone::landline(m)
                 {
-                    hits.push(Hit::at(format!("{base}.emergency_phone")).var_text("detail", problem_text(&e)));
+                    match phone::landline(m) {
+                        Err(e) => hits.push(Hit::at(format!("{base}.emergency_phone")).var_text("detail", problem_text(&e))),
+                        Ok(l) => {
+                            if let Some(w) = phone::landline_doubt(&l) {
+                                hits.push(
+                                    Hit::at(format!("{base}.emergency_phone"))
+                                        .var_text("detail", problem_text(&w))
+                                        .severity(Severity::Warning),
+                                );
+                            }
+                        }
+                    }
                 }
                 if let Some(m) = &c.phone
                     && phone::mobile(m).is_err()
-                    && let Err(e) = phone::landline(m)
                 {
-                    hits.push(Hit::at(format!("{base}.phone")).var_text("detail", problem_text(&e)));
+                    match phone::landline(m) {
+                        Err(e) => hits.push(Hit::at(format!("{base}.phone")).var_text("detail", problem_text(&e))),
+                        Ok(l) => {
+                            if let Some(w) = phone::landline_doubt(&l) {
+                                hits.push(
+                                    Hit::at(format!("{base}.phone"))
+                                        .var_text("detail", problem_text(&w))
+                                        .severity(Severity::Warning),
+                                );
+                            }
+                        }
+                    }
                 }
                 if let Some(m) = &c.email
                     && let Err(e) = email::email(m)
