@@ -27,7 +27,7 @@ fn data_rows(text: &'static str) -> impl Iterator<Item = (&'static str, &'static
 
 /// Drop spaces, dashes, dots and parentheses; keep a leading '+'.
 fn compact(s: &str) -> String {
-    s.trim()
+    super::fold_width(s.trim())
         .chars()
         .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '（' | '）' | '\u{3000}' | '\u{2014}'))
         .collect()
@@ -118,7 +118,8 @@ fn strip_extension(s: &str) -> Result<&str, Problem> {
 /// separators and an extension (`-8001`, `转8001`), which is ignored.
 /// A `+86`/`0086` prefix replaces the leading 0 of the area code.
 pub fn landline(s: &str) -> Result<Landline, Problem> {
-    let trimmed = strip_extension(s.trim())?;
+    let folded = super::fold_width(s.trim());
+    let trimmed = strip_extension(&folded)?;
     let mut parts: Vec<String> = trimmed
         .split(['-', '—', ' ', '\u{3000}'])
         .filter(|p| !p.is_empty())
@@ -248,7 +249,9 @@ mod tests {
         assert_eq!(mobile("17410123456").unwrap(), "17410123456");
         assert!(mobile("17413123456").is_err());
         assert!(mobile("15412345678").unwrap_err().zh.contains("154"));
-        assert!(mobile("１３８００１３８０００").is_err());
+        // Full-width digits are folded, as for every identifier (validators::normalise).
+        assert_eq!(mobile("１３８００１３８０００").unwrap(), "13800138000");
+        assert_eq!(landline("０７５５－２６５４３２１０").unwrap().local, "26543210");
     }
 
     /// 146/148 are IoT blocks; 1610 and 1619 pass with a warning naming both sources.

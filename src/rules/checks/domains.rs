@@ -140,8 +140,9 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             let rep_ok = *allow_legal_rep && d.principal.responsible.is_legal_representative == Some(true);
             for (i, dm) in d.domains.iter().enumerate() {
                 if let (Some(h), Some(p)) = (dm.holder_document_number.as_deref(), pdoc.number.as_deref()) {
-                    let matches_rep = rep_ok && rdoc.number.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(h));
-                    if !h.eq_ignore_ascii_case(p) && !matches_rep {
+                    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b) || validators::normalise(a) == validators::normalise(b);
+                    let matches_rep = rep_ok && rdoc.number.as_deref().is_some_and(|r| same(r, h));
+                    if !same(h, p) && !matches_rep {
                         hits.push(Hit::at(format!("domain.{i}.holder_document_number")));
                         continue;
                     }

@@ -377,6 +377,7 @@ fn number_problem(t: DocType, n: &str, as_of: NaiveDate) -> Option<Problem> {
         DocType::HmtResidencePermit => born(permits::hmt_residence_permit(n)),
         DocType::Passport => {
             // Foreign passports have no common format: only reject what no passport looks like.
+            let n = &validators::normalise(n);
             let ok = (5..=20).contains(&n.len()) && n.chars().all(|c| c.is_ascii_alphanumeric());
             (!ok).then(|| Problem {
                 level: Level::Error,
