@@ -141,7 +141,11 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             for (i, dm) in d.domains.iter().enumerate() {
                 if let (Some(h), Some(p)) = (dm.holder_document_number.as_deref(), pdoc.number.as_deref()) {
                     let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b) || validators::normalise(a) == validators::normalise(b);
-                    let matches_rep = rep_ok && rdoc.number.as_deref().is_some_and(|r| same(r, h));
+                    // The legal representative's ID is accepted only for a domain the
+                    // representative holds: one held by the organisation is verified with its
+                    // own certificate.
+                    let held_by_rep = d.principal.responsible.name.is_some() && dm.holder == d.principal.responsible.name;
+                    let matches_rep = rep_ok && held_by_rep && rdoc.number.as_deref().is_some_and(|r| same(r, h));
                     if !same(h, p) && !matches_rep {
                         hits.push(Hit::at(format!("domain.{i}.holder_document_number")));
                         continue;
