@@ -408,7 +408,8 @@ fn ids_and_phones_are_never_printed_unmasked() {
     let (_, v) = check_json(&[dir.join("canary.toml").to_str().unwrap()]);
     let rules = rules_of(&v, 0);
     for r in [
-        "DOMAIN-HOLDER-DOC",
+        // The draft is filed in 广东, whose own holder-document rule replaces the national one.
+        "GD-DOMAIN-HOLDER-DOC",
         "DRAFT-UNKNOWN-VALUE",
         "CONTACT-EMERGENCY-SAME",
         "CONTACT-PHONE-SAME",

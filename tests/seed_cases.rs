@@ -116,16 +116,19 @@ fn server_must_be_in_mainland_china() {
 
 // ---------------------------------------------------------------- domains
 
+// These drafts are filed in 广东, whose GD-DOMAIN-HOLDER(-DOC) replace the national rules
+// (广东 also accepts a domain held by the legal representative; neither draft is that case).
 #[test]
 fn domain_holder_name_and_number_are_the_principal() {
-    let r = expect("domain_held_by_relative", &["DOMAIN-HOLDER", "DOMAIN-HOLDER-DOC"]);
-    assert_eq!(field_of(&r, "DOMAIN-HOLDER"), "domain.0.holder");
-    assert_eq!(field_of(&r, "DOMAIN-HOLDER-DOC"), "domain.0.holder_document_number");
+    let r = expect("domain_held_by_relative", &["GD-DOMAIN-HOLDER", "GD-DOMAIN-HOLDER-DOC"]);
+    assert_eq!(field_of(&r, "GD-DOMAIN-HOLDER"), "domain.0.holder");
+    assert_eq!(field_of(&r, "GD-DOMAIN-HOLDER-DOC"), "domain.0.holder_document_number");
 }
 
 #[test]
 fn domain_verified_with_another_document_is_refused() {
-    expect("domain_verified_with_legal_rep_id", &["DOMAIN-HOLDER-DOC"]);
+    // Held by the company but verified with the legal representative's ID: refused even in 广东.
+    expect("domain_verified_with_legal_rep_id", &["GD-DOMAIN-HOLDER-DOC"]);
 }
 
 #[test]

@@ -150,8 +150,10 @@ fn norm_email(s: &str) -> Option<String> {
     t.contains('@').then_some(t)
 }
 
+/// The validators' one normalisation, so a number typed with spaces or full-width digits in
+/// one draft is the same number as the plain one in another.
 fn norm_id(s: &str) -> Option<String> {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    let t = crate::validators::normalise(s);
     (!t.is_empty()).then_some(t)
 }
 

@@ -1,7 +1,7 @@
 //! Domain names for ICP filing (general-rules.md §5): syntax, IDNA, the
 //! registrable domain, and whether the suffix is approved for filing.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::Problem;
@@ -76,18 +76,65 @@ pub fn parse(s: &str) -> Result<DomainName, Problem> {
     {
         let ascii = t.to_ascii_lowercase();
         check_labels(&ascii)?;
-        return Ok(DomainName {
+        let d = DomainName {
             unicode: ascii.clone(),
             ascii,
             is_idn: false,
-        });
+        };
+        not_bare_suffix(&d)?;
+        return Ok(d);
     }
     let ascii = idna::domain_to_ascii(t).map_err(|_| err("域名包含不允许的字符", "the domain contains characters that are not allowed"))?;
     check_labels(&ascii)?;
     let (unicode, res) = idna::domain_to_unicode(&ascii);
     res.map_err(|_| err("国际化域名编码无效", "invalid internationalised (xn--) label"))?;
+    check_idna2008(&unicode)?;
     let is_idn = ascii.split('.').any(|l| l.starts_with("xn--"));
-    Ok(DomainName { ascii, unicode, is_idn })
+    let d = DomainName { ascii, unicode, is_idn };
+    not_bare_suffix(&d)?;
+    Ok(d)
+}
+
+/// IDNA 2008 (RFC 5892) refuses what UTS 46's compatibility processing lets through: symbols
+/// and emoji (☃, ❤, 😀), punctuation such as the middle dot (·, allowed only between two l's
+/// in Catalan, which no ICP registry sells) and other non-letters. A label may hold letters,
+/// digits, combining marks and hyphens.
+fn check_idna2008(unicode: &str) -> Result<(), Problem> {
+    for label in unicode.split('.') {
+        if let Some(c) = label
+            .chars()
+            .find(|&c| !(c.is_alphanumeric() || c == '-' || ('\u{300}'..='\u{36f}').contains(&c)))
+        {
+            return Err(Problem::error(
+                format!(
+                    "域名中的字符“{c}”（U+{:04X}）不是字母或数字，IDNA 2008 不允许用于域名",
+                    u32::from(c)
+                ),
+                format!(
+                    "the character '{c}' (U+{:04X}) is not a letter or digit; IDNA 2008 does not allow it in a domain",
+                    u32::from(c)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A public suffix on its own (`com.cn`, `gov.cn`, `公司.cn`) is nobody's domain to file.
+fn not_bare_suffix(d: &DomainName) -> Result<(), Problem> {
+    if suffix_labels(&d.ascii) < d.ascii.split('.').count() {
+        return Ok(());
+    }
+    Err(Problem::error(
+        format!(
+            "{} 是公共后缀，不是可注册的域名；请填写在其下注册的域名，如 example.{}",
+            d.unicode, d.unicode
+        ),
+        format!(
+            "{} is a public suffix, not a registrable domain; enter the domain registered under it, e.g. example.{}",
+            d.unicode, d.unicode
+        ),
+    ))
 }
 
 /// LDH and length rules on the ASCII form.
@@ -115,6 +162,13 @@ fn check_labels(ascii: &str) -> Result<(), Problem> {
         if l.starts_with('-') || l.ends_with('-') {
             return Err(err("域名标签不能以连字符开头或结尾", "a label must not start or end with a hyphen"));
         }
+        // RFC 5891 §4.2.3.1: "--" in positions 3–4 is reserved for ACE prefixes such as xn--.
+        if l.get(2..4) == Some("--") && !l.starts_with("xn--") {
+            return Err(Problem::error(
+                format!("域名标签 {l} 的第 3–4 位是“--”，这只留给 xn-- 等国际化域名编码使用"),
+                format!("label {l} has \"--\" in positions 3–4, which is reserved for encodings such as xn--"),
+            ));
+        }
     }
     if labels.last().is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit())) {
         return Err(err("这看起来是 IP 地址，不是域名", "this looks like an IP address, not a domain"));
@@ -132,13 +186,6 @@ fn table_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
-/// Multi-label public suffixes, ASCII form.
-static MULTI_SUFFIXES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    table_rows(include_str!("data/public_suffixes.txt"))
-        .map(|r| to_ascii(r[0]))
-        .collect()
-});
-
 const APPROVED_TABLE: &str = include_str!("data/approved_suffixes.txt");
 
 /// Suffix (ASCII) -> approved?
@@ -149,15 +196,20 @@ static APPROVED: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Number of labels in the public suffix of an ASCII domain.
+/// Number of labels in the public suffix of an ASCII domain: the Public Suffix List (the
+/// snapshot compiled into the `psl` crate; no lookup at run time), or a multi-label suffix
+/// of MIIT's approved list that the PSL lacks (公益.cn), whichever is longer.
 fn suffix_labels(ascii: &str) -> usize {
-    let labels: Vec<&str> = ascii.split('.').collect();
-    let n = labels.len();
-    if n >= 2 && MULTI_SUFFIXES.contains(&labels[n - 2..].join(".")) {
-        2
-    } else {
-        1
+    let psl_labels = psl::suffix(ascii.as_bytes()).map_or(1, |s| s.as_bytes().split(|&b| b == b'.').count());
+    let n = ascii.split('.').count();
+    if n >= 2 && psl_labels < 2 {
+        // The last two labels, without allocating (this runs for every domain parsed).
+        let cut = ascii.rfind('.').and_then(|i| ascii[..i].rfind('.')).map_or(0, |i| i + 1);
+        if APPROVED.contains_key(&ascii[cut..]) {
+            return 2;
+        }
     }
+    psl_labels
 }
 
 fn last_labels(s: &str, k: usize) -> String {
@@ -276,6 +328,47 @@ mod tests {
         assert_eq!((registrable(&d).as_str(), suffix(&d).as_str()), ("example.com", "com"));
         let d = parse("example.gs.cn").unwrap();
         assert_eq!(suffix_status(&d), SuffixStatus::Approved);
+    }
+
+    /// The vectors: public suffixes the old hand-written table missed, bare suffixes,
+    /// and labels IDNA 2008 refuses.
+    #[test]
+    fn public_suffix_list() {
+        for (name, reg, sfx) in [
+            ("www.例子.公司.cn", "例子.公司.cn", "公司.cn"),
+            ("a.网络.cn", "a.网络.cn", "网络.cn"),
+            ("a.網絡.cn", "a.網絡.cn", "網絡.cn"),
+            ("shop.a.公司.hk", "a.公司.hk", "公司.hk"),
+            ("a.club.tw", "a.club.tw", "club.tw"),
+            ("www.example.co.uk", "example.co.uk", "co.uk"),
+            ("x.y.example.gov.cn", "example.gov.cn", "gov.cn"),
+        ] {
+            let d = parse(name).unwrap();
+            assert_eq!((registrable(&d).as_str(), suffix(&d).as_str()), (reg, sfx), "{name}");
+        }
+        for bare in ["com.cn", "gov.cn", "公司.cn", "co.uk", "xn--55qx5d.cn"] {
+            let e = parse(bare).unwrap_err();
+            assert!(e.en.contains("public suffix"), "{bare}: {e:?}");
+        }
+        assert!(parse("example.gov.cn").is_ok());
+    }
+
+    #[test]
+    fn idna2008_refusals() {
+        for (bad, why) in [
+            ("☃.com", "U+2603"),
+            ("😀.cn", "U+1F600"),
+            ("l·l.cn", "U+00B7"),
+            ("例子❤.中国", "U+2764"),
+            ("ab--cd.com", "positions 3–4"),
+            ("www.ab--cd.com", "positions 3–4"),
+        ] {
+            let e = parse(bad).unwrap_err();
+            assert!(e.en.contains(why), "{bad}: {e:?}");
+        }
+        for ok in ["xn--fsqu00a.xn--fiqs8s", "a--b.com", "münchen.de", "例子.中国", "пример.рф"] {
+            assert!(parse(ok).is_ok(), "{ok}");
+        }
     }
 
     #[test]

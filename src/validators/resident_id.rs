@@ -1,9 +1,8 @@
 //! Resident identity number (公民身份号码, GB 11643-1999).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use chrono::{Datelike, Local, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
 use super::checksum::mod11_2;
 use super::{Problem, normalise};
@@ -160,9 +159,6 @@ pub(crate) fn parse18(
     })
 }
 
-/// Today, read once: a batch parses thousands of IDs, and the local time zone is not free.
-static TODAY: LazyLock<NaiveDate> = LazyLock::new(|| Local::now().date_naive());
-
 /// Eight ASCII digits as a calendar date (no format-string parsing: this runs per ID).
 fn ymd(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
@@ -173,7 +169,18 @@ fn ymd(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(i32::try_from(n(0..4)).ok()?, n(4..6), n(6..8))
 }
 
-/// A real, non-future YYYYMMDD date.
+/// The earliest birth year a number may carry. Resident ID numbers were first issued in 1984
+/// and no one has lived past 122, so nobody born before 1862 ever held one; the bound is set
+/// lower, at 1800, so that only years that cannot be a birth date at all (0000, 0199, a
+/// mistyped century) are refused. Years from 1800 to 1899 are only a warning
+/// ([`warnings`]): a centenarian's number is rare, not impossible.
+pub const MIN_BIRTH_YEAR: i32 = 1800;
+
+/// Birth years before this are warned about (the holder would be over 120 in 2020s filings).
+pub const WARN_BIRTH_YEAR: i32 = 1900;
+
+/// A real YYYYMMDD date no earlier than [`MIN_BIRTH_YEAR`]. Whether it lies in the future is a
+/// question for the filing's as-of day ([`born_after`]), never the wall clock.
 fn date(yyyymmdd: &str) -> Result<NaiveDate, Problem> {
     let d = ymd(yyyymmdd).ok_or_else(|| {
         Problem::error(
@@ -181,13 +188,35 @@ fn date(yyyymmdd: &str) -> Result<NaiveDate, Problem> {
             format!("birth date {yyyymmdd} is not a real date"),
         )
     })?;
-    if d > *TODAY {
+    if d.year() < MIN_BIRTH_YEAR {
         return Err(Problem::error(
-            format!("出生日期 {d} 在未来"),
-            format!("birth date {d} is in the future"),
+            format!("出生年份 {:04} 不可能（早于 {MIN_BIRTH_YEAR} 年），请核对号码", d.year()),
+            format!(
+                "birth year {:04} is impossible (before {MIN_BIRTH_YEAR}); check the number",
+                d.year()
+            ),
         ));
     }
     Ok(d)
+}
+
+/// The birth date lies after the as-of day (the filing date, or `--as-of`).
+pub fn born_after(birth: NaiveDate, as_of: NaiveDate) -> Option<Problem> {
+    (birth > as_of).then(|| {
+        Problem::error(
+            format!("出生日期 {birth} 晚于备案日期 {as_of}"),
+            format!("birth date {birth} is after the filing date {as_of}"),
+        )
+    })
+}
+
+/// [`parse`], then the birth date judged against `as_of`.
+pub fn parse_on(s: &str, as_of: NaiveDate) -> Result<ResidentId, Problem> {
+    let id = parse(s)?;
+    match born_after(id.birth, as_of) {
+        Some(p) => Err(p),
+        None => Ok(id),
+    }
 }
 
 /// Full years of age on `on` (0 if `on` is before `birth`).
@@ -199,36 +228,98 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> u32 {
     u32::try_from(years).unwrap_or(0)
 }
 
-/// code -> (year abolished, description)
-static ABOLISHED: LazyLock<HashMap<&'static str, (i32, &'static str)>> = LazyLock::new(|| {
-    include_str!("data/abolished_counties.txt")
+/// One GB/T 2260 code: the years it was in force and the name it had last.
+struct County {
+    code: u32,
+    /// Spans of years in force; `None` = open end (before the first list, or still in force).
+    spans: Vec<(Option<u16>, Option<u16>)>,
+    name: &'static str,
+}
+
+/// Every GB/T 2260 code since 1980, sorted by code (see `data/README.md` for the source and
+/// the script that regenerates it). Parsed once; looked up by binary search.
+static COUNTIES: LazyLock<Vec<County>> = LazyLock::new(|| {
+    let mut v: Vec<County> = include_str!("data/county_codes.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
             let mut f = l.split('\t');
-            let code = f.next()?;
-            let year = f.next()?.parse().ok()?;
-            Some((code, (year, f.next().unwrap_or(""))))
+            let code = f.next()?.parse().ok()?;
+            let years = f.next().unwrap_or("");
+            let spans = if years.is_empty() {
+                vec![(None, None)]
+            } else {
+                years
+                    .split(',')
+                    .filter_map(|s| {
+                        let (a, b) = s.split_once('-')?;
+                        Some((a.parse().ok(), b.parse().ok()))
+                    })
+                    .collect()
+            };
+            Some(County {
+                code,
+                spans,
+                name: f.next().unwrap_or(""),
+            })
         })
-        .collect()
+        .collect();
+    v.sort_by_key(|c| c.code);
+    v
 });
 
-/// Optional "strict" checks, Warning level only: the county code was abolished
-/// before the birth year, so it could never have been assigned to this holder.
-/// (The opposite test, "code created after birth", is unsound: numbers issued
-/// in 1984–1999 used the then-current code for people of any age.)
+fn county(region: &str) -> Option<&'static County> {
+    let code: u32 = region.parse().ok()?;
+    let all = &*COUNTIES;
+    all.binary_search_by_key(&code, |c| c.code).ok().map(|i| &all[i])
+}
+
+/// Last year a code was in force, `None` if it still is.
+fn last_year(c: &County) -> Option<u16> {
+    c.spans.iter().try_fold(0u16, |acc, (_, b)| b.map(|b| acc.max(b)))
+}
+
+/// Soft checks, Warning level only (the number may still be genuine):
+/// * a birth year before [`WARN_BIRTH_YEAR`];
+/// * an address code that is in no GB/T 2260 list since 1980;
+/// * an address code abolished before the birth year: the code records the residence when
+///   the number was assigned, never before birth. (A code created after the birth year is
+///   fine: numbers issued in 1984–1999 used the then-current code for people of any age.)
 pub fn warnings(id: &ResidentId) -> Vec<Problem> {
     let mut out = Vec::new();
-    if let Some((year, _)) = ABOLISHED.get(id.region.as_str())
-        && id.birth.year() > *year
-    {
+    if id.birth.year() < WARN_BIRTH_YEAR {
         out.push(Problem::warning(
-            format!("地址码 {} 已于 {year} 年撤销，早于出生年份，请核对号码", id.region),
             format!(
-                "address code {} was abolished in {year}, before the birth year; check the number",
-                id.region
+                "出生年份 {} 早于 {WARN_BIRTH_YEAR} 年，持有人已超过 120 岁，请核对号码",
+                id.birth.year()
+            ),
+            format!(
+                "birth year {} is before {WARN_BIRTH_YEAR}: the holder would be over 120; check the number",
+                id.birth.year()
             ),
         ));
+    }
+    match county(&id.region) {
+        None => out.push(Problem::warning(
+            format!("地址码 {} 不在 1980 年以来任何一版 GB/T 2260 行政区划代码中，请核对号码", id.region),
+            format!(
+                "address code {} is in no GB/T 2260 division list since 1980; check the number",
+                id.region
+            ),
+        )),
+        Some(c) => {
+            if let Some(last) = last_year(c)
+                && id.birth.year() > i32::from(last)
+            {
+                out.push(Problem::warning(
+                    format!("地址码 {}（{}）{last} 年后已撤销，早于出生年份，请核对号码", id.region, c.name),
+                    format!(
+                        "address code {} was abolished after {last}, before the birth year; check the number",
+                        id.region
+                    ),
+                ));
+            }
+        }
     }
     out
 }
@@ -273,7 +364,36 @@ mod tests {
         assert_eq!(a.birth, NaiveDate::from_ymd_opt(1949, 12, 31).unwrap());
         let b = parse(" 440524188001010014 ").unwrap();
         assert!(b.male);
-        assert!(warnings(&b).is_empty());
+        // Born 1880: a possible number, but worth a second look.
+        let w = warnings(&b);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].en.contains("before 1900"));
+    }
+
+    /// Years that cannot be a birth date are refused; 1800–1899 only warned about.
+    #[test]
+    fn impossible_birth_years() {
+        let with_check = |body: &str| format!("{body}{}", mod11_2(body.as_bytes()).unwrap() as char);
+        let p = parse(&with_check("11010500000101001")).unwrap_err();
+        assert!(p.en.contains("0000") && p.en.contains("impossible"), "{p:?}");
+        assert!(parse(&with_check("11010517991231001")).is_err());
+        let id = parse(&with_check("11010518000101001")).unwrap();
+        assert_eq!(warnings(&id)[0].level, super::super::Level::Warning);
+        let id = parse(&with_check("11010519000101001")).unwrap();
+        assert!(warnings(&id).iter().all(|w| !w.en.contains("before 1900")));
+    }
+
+    /// The future is the as-of day's, not the wall clock's.
+    #[test]
+    fn birth_after_as_of() {
+        let with_check = |body: &str| format!("{body}{}", mod11_2(body.as_bytes()).unwrap() as char);
+        let id = with_check("11010520300601001");
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert!(parse(&id).is_ok());
+        let p = parse_on(&id, day("2030-05-31")).unwrap_err();
+        assert!(p.en.contains("after the filing date 2030-05-31"), "{p:?}");
+        assert!(parse_on(&id, day("2030-06-01")).is_ok());
+        assert!(parse_on("11010519491231002X", day("1949-12-30")).is_err());
     }
 
     #[test]
@@ -302,6 +422,27 @@ mod tests {
         let id = parse("110201199312010077").unwrap();
         assert_eq!(warnings(&id).len(), 1);
         assert_eq!(warnings(&id)[0].level, super::super::Level::Warning);
+        assert!(warnings(&id)[0].en.contains("abolished after 1982"));
+    }
+
+    /// The GB/T 2260 history: never listed, abolished before birth, created after birth.
+    #[test]
+    fn county_history() {
+        let with_check = |body: &str| format!("{body}{}", mod11_2(body.as_bytes()).unwrap() as char);
+        let w = |body: &str| warnings(&parse(&with_check(body)).unwrap());
+        // 崇文区 110103 was in force until 2010.
+        assert!(w("11010320100101001").is_empty());
+        assert!(w("11010320110101001")[0].en.contains("abolished after 2010"));
+        // 110199 was never a code.
+        assert!(w("11019919900101001")[0].en.contains("no GB/T 2260"));
+        // 通州区 110112 was created in 1997: a 1960 birth registered there later is fine.
+        assert!(w("11011219600101001").is_empty());
+        // 潮阳县 440524 (1983–1993): the GB 11643 example born 1880 is not "abolished before".
+        assert!(w("44052419900101001").is_empty());
+        assert!(!w("44052419940101001").is_empty());
+        // A code in force, ended, and in force again (吴兴区 330502: 1983–1987, 2003–) is current.
+        assert!(w("33050220100101001").is_empty());
+        assert_eq!(COUNTIES.len(), 6885);
     }
 
     #[test]
@@ -368,6 +509,20 @@ mod props {
         #[test]
         fn never_panics(s in "\\PC*") {
             let _ = parse(&s);
+        }
+
+        /// Over any as-of day: a number is refused for its birth date exactly when that date
+        /// is after the as-of day, and the age on that day never counts the future.
+        #[test]
+        fn birth_judged_against_as_of(id in valid_id(), offset in -40000i64..40000) {
+            let birth = parse(&id).unwrap().birth;
+            let as_of = birth + chrono::Duration::days(offset);
+            let r = parse_on(&id, as_of);
+            prop_assert_eq!(r.is_err(), offset < 0);
+            if offset >= 0 {
+                let age = i64::from(age_on(birth, as_of));
+                prop_assert!(age * 365 <= offset && offset < (age + 1) * 366, "age {} after {} days", age, offset);
+            }
         }
     }
 }

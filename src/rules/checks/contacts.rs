@@ -9,22 +9,51 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             for p in cx.persons() {
                 let c = &p.person.contact;
                 let base = format_args!("{}.contact", p.path);
-                if let Some(m) = &c.mobile
-                    && let Err(e) = phone::mobile(m)
-                {
-                    hits.push(Hit::at(format!("{base}.mobile")).var_text("detail", problem_text(&e)));
+                if let Some(m) = &c.mobile {
+                    match phone::mobile(m) {
+                        Err(e) => hits.push(Hit::at(format!("{base}.mobile")).var_text("detail", problem_text(&e))),
+                        Ok(digits) => {
+                            if let Some(w) = phone::mobile_doubt(&digits) {
+                                hits.push(
+                                    Hit::at(format!("{base}.mobile"))
+                                        .var_text("detail", problem_text(&w))
+                                        .severity(Severity::Warning),
+                                );
+                            }
+                        }
+                    }
                 }
                 if let Some(m) = &c.emergency_phone
                     && phone::mobile(m).is_err()
-                    && let Err(e) = phone::landline(m)
                 {
-                    hits.push(Hit::at(format!("{base}.emergency_phone")).var_text("detail", problem_text(&e)));
+                    match phone::landline(m) {
+                        Err(e) => hits.push(Hit::at(format!("{base}.emergency_phone")).var_text("detail", problem_text(&e))),
+                        Ok(l) => {
+                            if let Some(w) = phone::landline_doubt(&l) {
+                                hits.push(
+                                    Hit::at(format!("{base}.emergency_phone"))
+                                        .var_text("detail", problem_text(&w))
+                                        .severity(Severity::Warning),
+                                );
+                            }
+                        }
+                    }
                 }
                 if let Some(m) = &c.phone
                     && phone::mobile(m).is_err()
-                    && let Err(e) = phone::landline(m)
                 {
-                    hits.push(Hit::at(format!("{base}.phone")).var_text("detail", problem_text(&e)));
+                    match phone::landline(m) {
+                        Err(e) => hits.push(Hit::at(format!("{base}.phone")).var_text("detail", problem_text(&e))),
+                        Ok(l) => {
+                            if let Some(w) = phone::landline_doubt(&l) {
+                                hits.push(
+                                    Hit::at(format!("{base}.phone"))
+                                        .var_text("detail", problem_text(&w))
+                                        .severity(Severity::Warning),
+                                );
+                            }
+                        }
+                    }
                 }
                 if let Some(m) = &c.email
                     && let Err(e) = email::email(m)

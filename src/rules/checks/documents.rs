@@ -8,7 +8,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         Check::DocumentNumber => {
             for (path, doc) in cx.documents() {
                 if let (Some(t), Some(n)) = (doc.doc_type, doc.number.as_deref())
-                    && let Some(p) = number_problem(t, n)
+                    && let Some(p) = number_problem(t, n, cx.as_of)
                 {
                     hits.push(
                         Hit::at(format!("{path}.number"))
@@ -124,6 +124,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 let (a, b) = (&d.principal.document, &d.principal.responsible.document);
                 if let (Some(x), Some(y)) = (&a.number, &b.number)
                     && !x.eq_ignore_ascii_case(y)
+                    && validators::normalise(x) != validators::normalise(y)
                 {
                     hits.push(Hit::at("principal.responsible.document.number"));
                 }

@@ -135,8 +135,13 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             let rep_ok = *allow_legal_rep && d.principal.responsible.is_legal_representative == Some(true);
             for (i, dm) in cx.domains_in_scope() {
                 if let (Some(h), Some(p)) = (dm.holder_document_number.as_deref(), pdoc.number.as_deref()) {
-                    let matches_rep = rep_ok && rdoc.number.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(h));
-                    if !h.eq_ignore_ascii_case(p) && !matches_rep {
+                    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b) || validators::normalise(a) == validators::normalise(b);
+                    // The legal representative's ID is accepted only for a domain the
+                    // representative holds: one held by the organisation is verified with its
+                    // own certificate.
+                    let held_by_rep = d.principal.responsible.name.is_some() && dm.holder == d.principal.responsible.name;
+                    let matches_rep = rep_ok && held_by_rep && rdoc.number.as_deref().is_some_and(|r| same(r, h));
+                    if !same(h, p) && !matches_rep {
                         hits.push(Hit::at(format!("domain.{i}.holder_document_number")));
                         continue;
                     }

@@ -380,9 +380,14 @@ fn visit_tree<'a, 'p>(
     }
 }
 
-fn number_problem(t: DocType, n: &str) -> Option<Problem> {
+/// The number's problem, with every date in it judged against `as_of` (the filing day).
+fn number_problem(t: DocType, n: &str, as_of: NaiveDate) -> Option<Problem> {
+    let born = |r: Result<resident_id::ResidentId, Problem>| match r {
+        Ok(id) => resident_id::born_after(id.birth, as_of),
+        Err(p) => Some(p),
+    };
     match t {
-        DocType::ResidentId | DocType::TemporaryId => resident_id::parse(n).err(),
+        DocType::ResidentId | DocType::TemporaryId => born(resident_id::parse(n)),
         DocType::HkMacauPermit => permits::hk_macau_permit(n).err(),
         DocType::TaiwanPermit => {
             if permits::looks_like_taiwan_id(n) {
@@ -391,9 +396,10 @@ fn number_problem(t: DocType, n: &str) -> Option<Problem> {
                 permits::taiwan_permit(n).err()
             }
         }
-        DocType::HmtResidencePermit => permits::hmt_residence_permit(n).err(),
+        DocType::HmtResidencePermit => born(permits::hmt_residence_permit(n)),
         DocType::Passport => {
             // Foreign passports have no common format: only reject what no passport looks like.
+            let n = &validators::normalise(n);
             let ok = (5..=20).contains(&n.len()) && n.chars().all(|c| c.is_ascii_alphanumeric());
             (!ok).then(|| Problem {
                 level: Level::Error,
@@ -439,14 +445,17 @@ fn number_warnings(t: DocType, n: &str) -> Vec<Problem> {
     }
 }
 
-/// Birth date and sex, from a resident ID (or an HMT residence permit, same layout).
-fn birth_of(doc: &Document) -> Option<resident_id::ResidentId> {
+/// Birth date and sex, from a resident ID (or an HMT residence permit, same layout). A birth
+/// after `as_of` gives nothing: the number's own rule reports it, and an age of "0" would only
+/// add a second, wrong finding.
+fn birth_of(doc: &Document, as_of: NaiveDate) -> Option<resident_id::ResidentId> {
     let n = doc.number.as_deref()?;
-    match doc.doc_type? {
+    let id = match doc.doc_type? {
         DocType::ResidentId | DocType::TemporaryId => resident_id::parse(n).ok(),
         DocType::HmtResidencePermit => permits::hmt_residence_permit(n).ok(),
         _ => None,
-    }
+    }?;
+    (id.birth <= as_of).then_some(id)
 }
 
 fn domain_of(s: &str) -> Option<domain::DomainName> {

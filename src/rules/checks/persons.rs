@@ -7,7 +7,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
     match check {
         Check::MinAge { min, who, waiver_material } => {
             for p in cx.persons_in(who) {
-                if let Some(id) = birth_of(&p.person.document) {
+                if let Some(id) = birth_of(&p.person.document, cx.as_of) {
                     let age = resident_id::age_on(id.birth, cx.as_of);
                     if age < *min {
                         let mut h = Hit::at(format!("{}.document.number", p.path))
@@ -23,7 +23,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         }
         Check::MaxAge { male, female, who } => {
             for p in cx.persons_in(who) {
-                if let Some(id) = birth_of(&p.person.document) {
+                if let Some(id) = birth_of(&p.person.document, cx.as_of) {
                     let age = resident_id::age_on(id.birth, cx.as_of);
                     let limit = if id.male { *male } else { *female };
                     if age >= limit {
