@@ -70,12 +70,20 @@ pub fn default_out(draft_path: &Path) -> PathBuf {
     draft_path.with_file_name(format!("{stem}-bundle"))
 }
 
+/// Render one template. Control and bidi characters from the draft are made visible
+/// ([`crate::text::sanitize_display`]): a letter printed with `cat` or read in a viewer must
+/// not be recoloured or reordered by a name in the draft.
 fn render_one(env: &minijinja::Environment, name: &str, ctx: Value) -> Result<String> {
     let t = env
         .get_template(name)
         .map_err(|e| anyhow!("template {name}: {}", templates::describe_error(&e)))?;
-    t.render(ctx)
-        .map_err(|e| anyhow!("template {name}: {}", templates::describe_error(&e)))
+    let text = t
+        .render(ctx)
+        .map_err(|e| anyhow!("template {name}: {}", templates::describe_error(&e)))?;
+    Ok(match crate::text::sanitize_display(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(o) => o,
+    })
 }
 
 /// Render every file of the bundle in memory.
