@@ -262,8 +262,13 @@ fn no_clobber_then_force() {
         "untouched without --force"
     );
 
+    // --force never deletes what the user added: it refuses and names the file.
+    let err = bundle::write_bundle_using(&src, Some(&path), &out, true, Lang::Zh, None, None).unwrap_err();
+    let foreign = err.downcast_ref::<bundle::Foreign>().expect("a Foreign error");
+    assert_eq!(foreign.added, ["notes.txt"]);
+    assert_eq!(std::fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+    std::fs::remove_file(out.join("notes.txt")).unwrap();
     bundle::write_bundle_using(&src, Some(&path), &out, true, Lang::Zh, None, None).unwrap();
-    assert!(!out.join("notes.txt").exists(), "--force replaces the whole folder");
     assert!(out.join("report.html").is_file());
     let left: Vec<String> = std::fs::read_dir(tmp.path())
         .unwrap()

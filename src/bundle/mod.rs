@@ -9,20 +9,24 @@
 //! - `report.html`: one printable page with all of the above.
 //!
 //! Rendering is pure ([`render`]); writing ([`write_bundle`]) is atomic, 0700/0600, and never
-//! replaces an existing folder without `force`. ID numbers are unmasked only inside the
-//! bundle's files; nothing here prints them.
+//! replaces an existing folder without `force`; with `force` it replaces only a folder that
+//! holds exactly the files beian wrote there, unchanged (else [`Foreign`], naming the user's
+//! files). ID numbers are unmasked only inside the bundle's files; nothing here prints them.
 //!
 //! Environment:
 //! - `BEIAN_CONFIG_DIR`: the config folder; template overrides live in its `templates/`
 //!   (default: the platform's, e.g. `~/.config/beian`). `beian templates list|show NAME`.
 //! - `BEIAN_TEST_FAIL_AFTER_FILES=N` (debug builds only): fail after writing N files, to test
 //!   that an interrupted run leaves no bundle.
+//! - `BEIAN_TEST_ABORT_AT=POINT`, `BEIAN_TEST_SWAP=rename` (debug builds only): abort the
+//!   process at a point of the write, as a kill would (see [`write`]).
 //! - `BEIAN_REQUIRE_TOOLS=1` (tests only): the headless-Chromium print test fails instead of
 //!   skipping when the browser is not installed (tests/support/tools.rs).
 //!
-//! Known limit: a run killed by a signal during the (millisecond) write phase leaves its
-//! hidden `.<name>.tmp-*` folder (0700) beside the target; the target itself is never
-//! half-written.
+//! A run killed during the write leaves a hidden `.<name>.tmp-PID-*` or `.<name>.old-PID-*`
+//! folder (0700) beside the target; the next run for that target deletes it (or, when the
+//! kill came between the two renames of the non-Linux swap, puts the old bundle back). The
+//! target itself is never half-written.
 
 pub mod cmd;
 pub mod context;
@@ -40,7 +44,7 @@ use chrono::NaiveDate;
 use minijinja::{Value, context};
 use std::path::{Path, PathBuf};
 
-pub use write::Exists;
+pub use write::{Exists, Foreign};
 
 /// What a bundle run produced, for the command's summary (no personal data in it).
 #[derive(Debug, Clone)]
@@ -180,7 +184,8 @@ pub fn render(
         ..base_ctx.clone()
     };
     out.push(("report.html".into(), render_one(&env, "report.html.j2", report_ctx)?.into_bytes()));
-    out.push((write::MARKER.into(), format!("beian {}\n", env!("CARGO_PKG_VERSION")).into_bytes()));
+    let marker = write::marker_text(&out);
+    out.push((write::MARKER.into(), marker.into_bytes()));
 
     let summary = BundleSummary {
         out: PathBuf::new(),
