@@ -217,7 +217,10 @@ pub static HELP_ZH: &[(&str, &str)] = &[
     ("bundle", "生成备案资料包：材料清单、填好的表格和函件、可打印的报告"),
     ("bundle#draft", "备案草稿文件（.toml）"),
     ("bundle#out", "输出文件夹（默认：草稿旁的 <草稿名>-bundle）"),
-    ("bundle#force", "替换已存在的资料包文件夹（仅限 beian 生成、且其中没有你添加或改动过的文件；有则列出并拒绝，从不删除）"),
+    (
+        "bundle#force",
+        "替换已存在的资料包文件夹（仅限 beian 生成、且其中没有你添加或改动过的文件；有则列出并拒绝，从不删除）",
+    ),
     ("bundle#as_of", "按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date"),
     (
         "templates",

@@ -5,7 +5,8 @@
 //! - The marker file ([`MARKER`]) lists every file beian wrote, with its size and a hash.
 //!   `--force` replaces a folder only when it holds exactly those files, unchanged: a file the
 //!   user added (a scanned signed letter, notes) or edited makes it refuse, naming the files
-//!   ([`Foreign`]). Nothing the user put there is ever deleted.
+//!   ([`Foreign`]). Nothing the user put there is ever deleted. The exception is `draft.toml`,
+//!   which every run regenerates from the draft it is given.
 //! - The swap: on Linux one `renameat2(RENAME_EXCHANGE)` exchanges the new and the old folder
 //!   atomically, so the target always holds a complete bundle; the old one is then deleted
 //!   from its temporary name. Elsewhere (or on a file system without the exchange) the old
@@ -152,7 +153,9 @@ pub fn foreign_files(dir: &Path) -> (Vec<String>, Vec<String>) {
             added.push(rel);
         }
     }
-    for (rel, hash, size) in manifest.iter().flatten() {
+    // draft.toml is regenerated from the draft being bundled (after `beian new`, the user edits
+    // it there and bundles it again), so a changed one is not lost work.
+    for (rel, hash, size) in manifest.iter().flatten().filter(|(rel, _, _)| rel != "draft.toml") {
         match fs::read(dir.join(rel)) {
             Ok(bytes) if bytes.len() as u64 == *size && fnv(&bytes) == *hash => {}
             // A file beian wrote and the user deleted is no loss.
