@@ -228,7 +228,7 @@ pub static HELP_ZH: &[(&str, &str)] = &[
     ),
     ("templates list", "列出模板及其来源（内置或你的覆盖文件）"),
     ("templates show", "打印模板源文件（有覆盖文件时打印覆盖文件）"),
-    ("templates show#name", "模板文件名，例如 commitment.md.j2"),
+    ("templates show#name", "模板文件名，例如 authorization-principal.md.j2"),
 ];
 
 fn zh(key: &str) -> Option<&'static str> {

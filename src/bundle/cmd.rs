@@ -30,10 +30,10 @@ pub enum TemplatesCommand {
     List,
     /// Print a template's source (your override if you have one)
     #[command(
-        after_help = "Examples:\n  beian templates show commitment.md.j2\n  beian templates show report.html.j2 > ~/.config/beian/templates/report.html.j2"
+        after_help = "Examples:\n  beian templates show authorization-principal.md.j2\n  beian templates show report.html.j2 > ~/.config/beian/templates/report.html.j2"
     )]
     Show {
-        /// Template file name, e.g. commitment.md.j2
+        /// Template file name, e.g. authorization-principal.md.j2
         name: String,
     },
 }
