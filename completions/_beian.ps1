@@ -119,7 +119,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, '按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, '替换已存在的资料包文件夹（仅限 beian 生成的文件夹）')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, '替换已存在的资料包文件夹（仅限 beian 生成、且其中没有你添加或改动过的文件；有则列出并拒绝，从不删除）')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             break

@@ -106,7 +106,7 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand --as-of '按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date'
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
-            cand --force '替换已存在的资料包文件夹（仅限 beian 生成的文件夹）'
+            cand --force '替换已存在的资料包文件夹（仅限 beian 生成、且其中没有你添加或改动过的文件；有则列出并拒绝，从不删除）'
             cand -h '打印帮助'
             cand --help '打印帮助'
         }

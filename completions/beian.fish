@@ -110,7 +110,7 @@ en\t''"
 complete -c beian -n "__fish_beian_using_subcommand bundle" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c beian -n "__fish_beian_using_subcommand bundle" -l force -d '替换已存在的资料包文件夹（仅限 beian 生成的文件夹）'
+complete -c beian -n "__fish_beian_using_subcommand bundle" -l force -d '替换已存在的资料包文件夹（仅限 beian 生成、且其中没有你添加或改动过的文件；有则列出并拒绝，从不删除）'
 complete -c beian -n "__fish_beian_using_subcommand bundle" -s h -l help -d '打印帮助'
 complete -c beian -n "__fish_beian_using_subcommand templates; and not __fish_seen_subcommand_from list show help" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"

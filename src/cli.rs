@@ -60,7 +60,7 @@ pub enum Command {
     /// List the bundle's templates or show one (override one in $BEIAN_CONFIG_DIR/templates)
     #[command(
         subcommand,
-        after_help = "Examples:\n  beian templates list\n  beian templates show commitment.md.j2"
+        after_help = "Examples:\n  beian templates list\n  beian templates show authorization-principal.md.j2"
     )]
     Templates(crate::bundle::cmd::TemplatesCommand),
     /// Describe the filing types: when each applies, what it needs, how to choose

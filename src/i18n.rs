@@ -235,7 +235,10 @@ pub static HELP_ZH: &[(&str, &str)] = &[
     ("bundle", "生成备案资料包：材料清单、填好的表格和函件、可打印的报告"),
     ("bundle#draft", "备案草稿文件（.toml）"),
     ("bundle#out", "输出文件夹（默认：草稿旁的 <草稿名>-bundle）"),
-    ("bundle#force", "替换已存在的资料包文件夹（仅限 beian 生成的文件夹）"),
+    (
+        "bundle#force",
+        "替换已存在的资料包文件夹（仅限 beian 生成、且其中没有你添加或改动过的文件；有则列出并拒绝，从不删除）",
+    ),
     ("bundle#as_of", "按这一天（YYYY-MM-DD）检查所有日期规则，而不是草稿的 filing_date"),
     (
         "templates",
@@ -243,7 +246,7 @@ pub static HELP_ZH: &[(&str, &str)] = &[
     ),
     ("templates list", "列出模板及其来源（内置或你的覆盖文件）"),
     ("templates show", "打印模板源文件（有覆盖文件时打印覆盖文件）"),
-    ("templates show#name", "模板文件名，例如 commitment.md.j2"),
+    ("templates show#name", "模板文件名，例如 authorization-principal.md.j2"),
 ];
 
 fn zh(key: &str) -> Option<&'static str> {

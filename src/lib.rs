@@ -16,5 +16,6 @@ pub mod pii;
 pub mod province;
 pub mod report;
 pub mod rules;
+pub mod text;
 pub mod validators;
 pub mod wizard;

@@ -4,6 +4,7 @@ use beian::config::{self, Config, ConfigError};
 use beian::diag::{Lang, Severity};
 use beian::i18n::{self, Msg};
 use beian::overrides::{Level, Override, Overrides};
+use beian::text::{EscapeWriter, Syntax};
 use beian::{color, report};
 use clap::{ArgMatches, FromArgMatches};
 use std::ffi::OsString;
@@ -33,7 +34,7 @@ impl Ctx {
 
     fn warn(&self, text: &str) {
         let prefix = color::paint(color::stderr(self.color), color::YELLOW, Msg::WarningPrefix.text(self.lang));
-        eprintln!("beian: {prefix}{text}");
+        eprintln!("beian: {prefix}{}", beian::text::sanitize_display(text));
     }
 }
 
@@ -114,7 +115,7 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             drop(out);
             let out = io::BufWriter::with_capacity(1 << 16, io::stdout());
             let mut sink: Box<dyn beian::batch::Sink + Send + '_> = match args.format {
-                Format::Json => Box::new(report::json::JsonSink::new(out, lang)),
+                Format::Json => Box::new(report::json::JsonSink::new(EscapeWriter::new(out, Syntax::Json), lang)),
                 Format::Table => Box::new(report::table::TableSink {
                     out,
                     opts: report::table::Options {
@@ -125,8 +126,8 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                     },
                 }),
                 Format::Csv => Box::new(report::csv::CsvSink::new(out, lang)),
-                Format::Junit => Box::new(report::junit::JunitSink::new(out, lang, fail_on)),
-                Format::Sarif => Box::new(report::sarif::SarifSink::new(out, lang, rules)),
+                Format::Junit => Box::new(report::junit::JunitSink::new(EscapeWriter::new(out, Syntax::Xml), lang, fail_on)),
+                Format::Sarif => Box::new(report::sarif::SarifSink::new(EscapeWriter::new(out, Syntax::Json), lang, rules)),
                 Format::Github => Box::new(report::github::GithubSink::new(out, lang)),
             };
             let outcome = beian::batch::run(rules, &files, &opts, &batch, sink.as_mut())?;
@@ -245,7 +246,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let prefix = color::paint(color::stderr(ctx.color), color::RED, Msg::ErrorPrefix.text(lang));
-            eprintln!("beian: {prefix}{e:#}");
+            eprintln!("beian: {prefix}{}", beian::text::sanitize_display(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }

@@ -112,18 +112,24 @@ fn letters_follow_the_rules() {
             .filter(|f| f.starts_with("letters/"))
             .collect()
     };
-    let gd = letters("individual-guangdong");
-    assert_eq!(gd, ["letters/commitment_letter.md"]);
+    let files = |name: &str, dir: &str| -> Vec<String> {
+        let (path, src) = draft(name);
+        let r = bundle::render(&src, Some(&path), Lang::Zh, None, None).unwrap();
+        r.files.iter().map(|(f, _)| f.clone()).filter(|f| f.starts_with(dir)).collect()
+    };
+    // 广东's commitment is the bureau's fixed form: a fill-in sheet, no letter of ours.
+    assert_eq!(letters("individual-guangdong"), Vec::<String>::new());
+    assert_eq!(files("individual-guangdong", "sheets/"), ["sheets/commitment_letter.md"]);
     let (path, src) = draft("individual-guangdong");
     let r = bundle::render(&src, Some(&path), Lang::Zh, None, None).unwrap();
-    let letter = String::from_utf8(r.files.iter().find(|(f, _)| f == "letters/commitment_letter.md").unwrap().1.clone()).unwrap();
-    assert!(letter.starts_with("# 广东省互联网信息服务备案承诺书"), "{letter}");
-    assert!(letter.contains("440304199808080045"), "the letter carries the ID number");
+    let sheet = String::from_utf8(r.files.iter().find(|(f, _)| f == "sheets/commitment_letter.md").unwrap().1.clone()).unwrap();
+    assert!(sheet.starts_with("# 广东省互联网信息服务备案承诺书：填写指引"), "{sheet}");
+    assert!(sheet.contains("440304199808080045"), "the sheet says which ID number to write");
+    assert!(sheet.contains("✍ 亲笔手写"), "{sheet}");
 
     let sx = letters("enterprise-shanxi");
     assert!(sx.contains(&"letters/website_responsible_authorization.md".to_string()), "{sx:?}");
-    let sc = letters("government-sichuan");
-    assert!(sc.contains(&"letters/gov_domain_form.md".to_string()), "{sc:?}");
+    assert!(files("government-sichuan", "sheets/").contains(&"sheets/gov_domain_form.md".to_string()));
 }
 
 #[test]
@@ -141,9 +147,9 @@ fn principal_authorisation_letters_render() {
     let letter = String::from_utf8(letter.1.clone()).unwrap();
     assert!(letter.starts_with("# 法人授权书"), "{letter}");
     assert!(letter.contains("赵六") && letter.contains("140105198203150012"), "{letter}");
-    assert!(letter.contains("法定代表人（签字）：＿"), "{letter}");
+    assert!(letter.contains("授权人（法定代表人，签字）：＿"), "{letter}");
     assert!(
-        letter.contains("负责。\n\n| 被授权人"),
+        letter.contains("负责。\n\n| 授权人"),
         "the table is its own Markdown block:\n{letter}"
     );
     // Without a known legal representative the website letter leaves the name out rather than guessing.
@@ -262,8 +268,13 @@ fn no_clobber_then_force() {
         "untouched without --force"
     );
 
+    // --force never deletes what the user added: it refuses and names the file.
+    let err = bundle::write_bundle_using(&src, Some(&path), &out, true, Lang::Zh, None, None).unwrap_err();
+    let foreign = err.downcast_ref::<bundle::Foreign>().expect("a Foreign error");
+    assert_eq!(foreign.added, ["notes.txt"]);
+    assert_eq!(std::fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+    std::fs::remove_file(out.join("notes.txt")).unwrap();
     bundle::write_bundle_using(&src, Some(&path), &out, true, Lang::Zh, None, None).unwrap();
-    assert!(!out.join("notes.txt").exists(), "--force replaces the whole folder");
     assert!(out.join("report.html").is_file());
     let left: Vec<String> = std::fs::read_dir(tmp.path())
         .unwrap()
@@ -418,7 +429,7 @@ fn override_is_used_and_listed() {
         .unwrap();
     let list = String::from_utf8(list.stdout).unwrap();
     assert!(list.lines().any(|l| l.starts_with("forms.md.j2\t覆盖")), "{list}");
-    assert!(list.lines().any(|l| l.starts_with("commitment.md.j2\t内置")), "{list}");
+    assert!(list.lines().any(|l| l.starts_with("authorization-principal.md.j2\t内置")), "{list}");
     let show = beian()
         .env("BEIAN_CONFIG_DIR", cfg.path())
         .args(["templates", "show", "forms.md.j2"])
@@ -427,12 +438,12 @@ fn override_is_used_and_listed() {
     assert_eq!(String::from_utf8(show.stdout).unwrap(), "# 我的表单 {{ principal.name }}\n");
     let show = beian()
         .env("BEIAN_CONFIG_DIR", cfg.path())
-        .args(["templates", "show", "commitment.md.j2"])
+        .args(["templates", "show", "authorization-principal.md.j2"])
         .output()
         .unwrap();
     assert_eq!(
         String::from_utf8(show.stdout).unwrap(),
-        templates::embedded("commitment.md.j2").unwrap()
+        templates::embedded("authorization-principal.md.j2").unwrap()
     );
     let missing = beian()
         .env("BEIAN_CONFIG_DIR", cfg.path())

@@ -443,15 +443,21 @@ fn the_bundle_carries_the_type_and_the_numbers() {
     let first = bundle(&base, "first");
     let forms = std::fs::read_to_string(first.join("forms.md")).unwrap();
     assert!(!forms.contains("已有备案号"), "a first filing has none");
-    assert!(first.join("letters").is_dir(), "a first filing has its letters");
+    // Our own letters go to letters/, fill-in sheets for fixed official forms to sheets/.
+    assert!(
+        first.join("letters").is_dir() || first.join("sheets").is_dir(),
+        "a first filing has its letters or fill-in sheets"
+    );
 
     let cancel = bundle(&as_type(base, "cancel"), "cancel");
     let forms = std::fs::read_to_string(cancel.join("forms.md")).unwrap();
     assert!(forms.contains("| 备案类型 | 注销备案（注销网站/APP） |"), "{forms}");
     assert!(forms.contains("| 主体备案号 | 粤ICP备2019012345号 |"), "{forms}");
     assert!(forms.contains("| 网站备案号 | 粤ICP备2019012345号-1 |"), "{forms}");
-    let letters: Vec<_> = std::fs::read_dir(cancel.join("letters"))
-        .map(|d| d.flatten().collect())
-        .unwrap_or_default();
-    assert!(letters.is_empty(), "a cancel needs no letters: {letters:?}");
+    for sub in ["letters", "sheets"] {
+        let files: Vec<_> = std::fs::read_dir(cancel.join(sub))
+            .map(|d| d.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert!(files.is_empty(), "a cancel needs none of a first filing's {sub}: {files:?}");
+    }
 }

@@ -55,8 +55,8 @@ fn a_complete_answers_file_writes_the_draft_and_checklist() {
             "checklist.md",
             "draft.toml",
             "forms.md",
-            "letters",
-            "report.html"
+            "report.html",
+            "sheets"
         ]
     );
     let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();

@@ -15,7 +15,7 @@ pub struct BundleArgs {
     /// Bundle folder to write (default: <draft name>-bundle beside the draft)
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Replace an existing bundle folder
+    /// Replace an existing bundle folder (refused when it holds files beian did not write or that were changed since; they are listed, never deleted)
     #[arg(long)]
     pub force: bool,
     /// Date every letter and deadline as of this day (YYYY-MM-DD) instead of the draft's filing_date
@@ -30,10 +30,10 @@ pub enum TemplatesCommand {
     List,
     /// Print a template's source (your override if you have one)
     #[command(
-        after_help = "Examples:\n  beian templates show commitment.md.j2\n  beian templates show report.html.j2 > ~/.config/beian/templates/report.html.j2"
+        after_help = "Examples:\n  beian templates show authorization-principal.md.j2\n  beian templates show report.html.j2 > ~/.config/beian/templates/report.html.j2"
     )]
     Show {
-        /// Template file name, e.g. commitment.md.j2
+        /// Template file name, e.g. authorization-principal.md.j2
         name: String,
     },
 }
@@ -45,7 +45,7 @@ pub fn bundle(out: &mut impl Write, args: &BundleArgs, lang: Lang) -> Result<u8>
     let src = String::from_utf8(src)
         .map_err(|e| anyhow::anyhow!("{}: not UTF-8 (byte {})", args.draft.display(), e.utf8_error().valid_up_to()))?;
     let target = args.out.clone().unwrap_or_else(|| super::default_out(&args.draft));
-    let s = super::write_bundle(&src, Some(&args.draft), &target, args.force, lang, args.as_of)?;
+    let s = super::write_bundle(&src, Some(&args.draft), &target, args.force, lang, args.as_of).map_err(|e| localise(e, lang))?;
     let zh = lang == Lang::Zh;
     if zh {
         writeln!(out, "已写入备案资料包：{}", s.out.display())?;
@@ -69,6 +69,31 @@ pub fn bundle(out: &mut impl Write, args: &BundleArgs, lang: Lang) -> Result<u8>
         )?;
     }
     Ok(u8::from(s.errors > 0))
+}
+
+/// The two refusals a user meets most, in the UI language.
+fn localise(e: anyhow::Error, lang: Lang) -> anyhow::Error {
+    if lang == Lang::En {
+        return e;
+    }
+    if let Some(x) = e.downcast_ref::<super::Exists>() {
+        return anyhow::anyhow!("{} 已存在；要替换它请加 --force", x.0.display());
+    }
+    if let Some(f) = e.downcast_ref::<super::Foreign>() {
+        let mut s = format!(
+            "{} 中有不是 beian 写入的文件，或写入后被修改过的文件；--force 会删除它们，所以没有替换。",
+            f.out.display()
+        );
+        if !f.added.is_empty() {
+            s.push_str(&format!("新增：{}。", f.added.join("、")));
+        }
+        if !f.changed.is_empty() {
+            s.push_str(&format!("已修改：{}。", f.changed.join("、")));
+        }
+        s.push_str("请把它们移出该文件夹（或换一个 --out）后再运行。");
+        return anyhow::anyhow!(s);
+    }
+    e
 }
 
 pub fn templates(out: &mut impl Write, cmd: &TemplatesCommand, lang: Lang) -> Result<()> {

@@ -37,6 +37,12 @@ pub struct PrincipalView {
     pub kind: Option<&'static str>,
     pub kind_zh: Option<&'static str>,
     pub is_individual: bool,
+    /// 个体工商户: its operator (经营者) signs; a seal only if it has one.
+    pub is_sole_trader: bool,
+    /// Who signs for the principal: 本人, 经营者 or 法定代表人 (always Chinese: letters are).
+    pub head_title: &'static str,
+    /// The seal line of a letter: 单位（盖章）, or a sole trader's.
+    pub seal_line: &'static str,
     /// Government bodies and public institutions (政府网站 rules).
     pub is_public_body: bool,
     pub province: Option<&'static str>,
@@ -48,6 +54,17 @@ pub struct PrincipalView {
     pub mailing_address: Option<String>,
     pub document: DocView,
     pub responsible: PersonView,
+}
+
+impl PrincipalView {
+    /// An individual principal as a person (its name and document are the person's).
+    pub fn as_person(&self) -> PersonView {
+        PersonView {
+            name: self.name.clone(),
+            document: self.document.clone(),
+            ..self.responsible.clone()
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -116,8 +133,12 @@ pub struct ItemView {
     pub file_check: Option<String>,
     pub file_ok: bool,
     pub template: Option<String>,
-    /// The filled-in letter in the bundle, e.g. `letters/commitment_letter.md`.
+    /// The filled-in letter in the bundle, e.g. `letters/legal_rep_authorization.md`.
     pub letter: Option<String>,
+    /// The fill-in sheet for an official form, e.g. `sheets/commitment_letter.md`.
+    pub sheet: Option<String>,
+    #[serde(skip)]
+    pub roles: Vec<crate::rules::materials::SignRole>,
 }
 
 #[derive(Serialize, Clone)]
@@ -289,9 +310,15 @@ pub fn finding_view(f: &Finding, lang: Lang) -> FindingView {
     }
 }
 
-/// Letter file name in the bundle for a checklist item that names a template.
+/// Letter file name in the bundle for a checklist item that names a template (and no
+/// official form: a fixed form gets a fill-in sheet instead of a letter of ours).
 pub fn letter_file(item: &ChecklistItem) -> Option<String> {
-    item.template().map(|_| format!("letters/{}.md", item.key()))
+    (item.official_form().is_none() && item.template().is_some()).then(|| format!("letters/{}.md", item.key()))
+}
+
+/// Fill-in sheet file name for a checklist item with an official form.
+pub fn sheet_file(item: &ChecklistItem) -> Option<String> {
+    item.official_form().map(|_| format!("sheets/{}.md", item.key()))
 }
 
 pub struct Input<'a> {
@@ -367,6 +394,8 @@ pub fn build(input: &Input) -> BundleCtx {
             file_ok: state.is_some_and(FileState::is_ok),
             template: item.template().map(str::to_string),
             letter: letter_file(item),
+            sheet: sheet_file(item),
+            roles: item.def.signs.clone(),
         };
         let i = steps.iter().position(|s| s.id == item.step()).unwrap_or(steps.len() - 1);
         steps[i].items.push(view);
@@ -442,7 +471,15 @@ pub fn build(input: &Input) -> BundleCtx {
 
     let count = |s| input.findings.iter().filter(|f| f.severity == s).count();
     let missing = input.checklist.iter().filter(|c| c.status == Status::Missing).count();
-    BundleCtx {
+    // The legal representative: its own table, else the responsible person who is one.
+    let legal_rep = p
+        .legal_representative
+        .as_ref()
+        .map(person)
+        .or_else(|| (pr.is_legal_representative == Some(true)).then(|| person(pr)));
+    let sole = p.kind == Some(PrincipalKind::IndividualBusiness);
+    let individual = p.kind == Some(PrincipalKind::Individual);
+    let mut ctx = BundleCtx {
         lang: if lang == Lang::En { "en" } else { "zh" },
         date: date(input.as_of),
         draft_file: input.draft_file.clone(),
@@ -465,7 +502,20 @@ pub fn build(input: &Input) -> BundleCtx {
         principal: PrincipalView {
             kind: p.kind.map(|k| k.id()),
             kind_zh: p.kind.map(|k| k.zh()),
-            is_individual: p.kind == Some(PrincipalKind::Individual),
+            is_individual: individual,
+            is_sole_trader: sole,
+            head_title: if individual {
+                "本人"
+            } else if sole {
+                "经营者"
+            } else {
+                "法定代表人"
+            },
+            seal_line: if sole {
+                "个体工商户印章（有印章的加盖；没有印章的由经营者按手印）"
+            } else {
+                "单位（盖章）"
+            },
             is_public_body: matches!(p.kind, Some(PrincipalKind::Government | PrincipalKind::PublicInstitution)),
             province: p.province.map(|x| x.short),
             province_full: p.province.map(|x| x.full),
@@ -476,7 +526,7 @@ pub fn build(input: &Input) -> BundleCtx {
             document: doc(&p.document),
             responsible: person(pr),
         },
-        legal_rep: (pr.is_legal_representative == Some(true)).then(|| person(pr)),
+        legal_rep,
         domains: d
             .domains
             .iter()
@@ -512,5 +562,21 @@ pub fn build(input: &Input) -> BundleCtx {
             police_days: 30,
             police_url: "https://beian.mps.gov.cn/",
         },
+    };
+    // Who signs each item, for this draft (needs the people above).
+    let mut signers = Vec::new();
+    for step in &ctx.steps {
+        for item in &step.items {
+            signers.push(super::sheets::signer_text(&item.roles, &ctx, lang));
+        }
     }
+    let mut signers = signers.into_iter();
+    for step in &mut ctx.steps {
+        for item in &mut step.items {
+            if let Some(Some(s)) = signers.next() {
+                item.signer = Some(s);
+            }
+        }
+    }
+    ctx
 }

@@ -9,26 +9,31 @@
 //! - `report.html`: one printable page with all of the above.
 //!
 //! Rendering is pure ([`render`]); writing ([`write_bundle`]) is atomic, 0700/0600, and never
-//! replaces an existing folder without `force`. ID numbers are unmasked only inside the
-//! bundle's files; nothing here prints them.
+//! replaces an existing folder without `force`; with `force` it replaces only a folder that
+//! holds exactly the files beian wrote there, unchanged (else [`Foreign`], naming the user's
+//! files). ID numbers are unmasked only inside the bundle's files; nothing here prints them.
 //!
 //! Environment:
 //! - `BEIAN_CONFIG_DIR`: the config folder; template overrides live in its `templates/`
 //!   (default: the platform's, e.g. `~/.config/beian`). `beian templates list|show NAME`.
 //! - `BEIAN_TEST_FAIL_AFTER_FILES=N` (debug builds only): fail after writing N files, to test
 //!   that an interrupted run leaves no bundle.
+//! - `BEIAN_TEST_ABORT_AT=POINT`, `BEIAN_TEST_SWAP=rename` (debug builds only): abort the
+//!   process at a point of the write, as a kill would (see [`write`]).
 //! - `BEIAN_REQUIRE_TOOLS=1` (tests only): the headless-Chromium print test fails instead of
 //!   skipping when the browser is not installed (tests/support/tools.rs).
 //!
-//! Known limit: a run killed by a signal during the (millisecond) write phase leaves its
-//! hidden `.<name>.tmp-*` folder (0700) beside the target; the target itself is never
-//! half-written.
+//! A run killed during the write leaves a hidden `.<name>.tmp-PID-*` or `.<name>.old-PID-*`
+//! folder (0700) beside the target; the next run for that target deletes it (or, when the
+//! kill came between the two renames of the non-Linux swap, puts the old bundle back). The
+//! target itself is never half-written.
 
 pub mod cmd;
 pub mod context;
 pub mod files;
 pub mod markdown;
 pub mod normalize;
+pub mod sheets;
 pub mod templates;
 pub mod write;
 
@@ -40,7 +45,7 @@ use chrono::NaiveDate;
 use minijinja::{Value, context};
 use std::path::{Path, PathBuf};
 
-pub use write::Exists;
+pub use write::{Exists, Foreign};
 
 /// What a bundle run produced, for the command's summary (no personal data in it).
 #[derive(Debug, Clone)]
@@ -64,18 +69,62 @@ pub struct Rendered {
     pub summary: BundleSummary,
 }
 
+/// The files of a bundle as one line for a final message, folders summarised with what they
+/// hold: only what was written, so a bundle without letters names no `letters/`.
+pub fn describe_files(files: &[String], lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let explain = |f: &str| match (f, lang) {
+        ("checklist.md", Lang::Zh) => "（材料清单）",
+        ("checklist.md", Lang::En) => " (materials)",
+        ("forms.md", Lang::Zh) => "（照抄到备案系统的表格）",
+        ("forms.md", Lang::En) => " (to copy into the filing console)",
+        ("letters/", Lang::Zh) => "（填好的函件）",
+        ("letters/", Lang::En) => " (filled-in letters)",
+        ("sheets/", Lang::Zh) => "（官方表格的填写指引）",
+        ("sheets/", Lang::En) => " (how to fill in the official forms)",
+        ("report.html", Lang::Zh) => "（可打印）",
+        ("report.html", Lang::En) => " (printable)",
+        _ => "",
+    };
+    for f in files.iter().filter(|f| !f.starts_with('.')) {
+        let shown = match f.split_once('/') {
+            Some((dir, _)) => format!("{dir}/"),
+            None => f.clone(),
+        };
+        let count = files.iter().filter(|g| g.starts_with(&shown)).count();
+        let what = explain(&shown);
+        let entry = match (shown.ends_with('/'), lang) {
+            (true, Lang::Zh) => format!("{shown}（{}，{count} 份）", what.trim_start_matches('（').trim_end_matches('）')),
+            (true, Lang::En) => format!("{shown} ({}, {count})", what.trim_start_matches(" (").trim_end_matches(')')),
+            (false, _) => format!("{shown}{what}"),
+        };
+        if !parts.iter().any(|p| p.starts_with(&shown)) {
+            parts.push(entry);
+        }
+    }
+    parts.join(if lang == Lang::Zh { "、" } else { ", " })
+}
+
 /// Default bundle folder: `<draft stem>-bundle` beside the draft.
 pub fn default_out(draft_path: &Path) -> PathBuf {
     let stem = draft_path.file_stem().and_then(|s| s.to_str()).unwrap_or("draft");
     draft_path.with_file_name(format!("{stem}-bundle"))
 }
 
+/// Render one template. Control and bidi characters from the draft are made visible
+/// ([`crate::text::sanitize_display`]): a letter printed with `cat` or read in a viewer must
+/// not be recoloured or reordered by a name in the draft.
 fn render_one(env: &minijinja::Environment, name: &str, ctx: Value) -> Result<String> {
     let t = env
         .get_template(name)
         .map_err(|e| anyhow!("template {name}: {}", templates::describe_error(&e)))?;
-    t.render(ctx)
-        .map_err(|e| anyhow!("template {name}: {}", templates::describe_error(&e)))
+    let text = t
+        .render(ctx)
+        .map_err(|e| anyhow!("template {name}: {}", templates::describe_error(&e)))?;
+    Ok(match crate::text::sanitize_display(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(o) => o,
+    })
 }
 
 /// Render every file of the bundle in memory.
@@ -142,22 +191,45 @@ pub fn render(
         render_one(&env, "after-approval.md.j2", base_ctx.clone())?.into_bytes(),
     ));
 
+    // Letters of ours where no fixed form exists; fill-in sheets for official forms.
+    let ctx_json = serde_json::to_value(&ctx).unwrap_or_default();
     let mut letters = Vec::new();
-    for item in report.checklist.iter().filter(|i| i.template().is_some()) {
-        let (Some(template), Some(file)) = (item.template(), context::letter_file(item)) else {
+    for item in &report.checklist {
+        let roles = &item.def.signs;
+        let signer = sheets::signer_view(roles, &ctx, lang);
+        let signer_zh = sheets::signer_view(roles, &ctx, Lang::Zh);
+        let signs_zh = sheets::signer_text(roles, &ctx, Lang::Zh).or_else(|| item.signer().map(|s| s.zh.clone()));
+        let (file, md, kind) = if let (Some(form), Some(file)) = (item.official_form(), context::sheet_file(item)) {
+            let mut values = ctx_json.clone();
+            values["signer"] = serde_json::to_value(&signer).unwrap_or_default();
+            let sheet_ctx = context! {
+                item => context! {
+                    key => item.key(),
+                    material => item.material().get(lang).to_string(),
+                    signer => sheets::signer_text(roles, &ctx, lang).or_else(|| item.signer().map(|s| s.get(lang).to_string())),
+                },
+                sheet => Value::from(minijinja::value::Serde(sheets::sheet(form, &values, lang))),
+                ..base_ctx.clone()
+            };
+            (file, render_one(&env, "fill-in-sheet.md.j2", sheet_ctx)?, "sheet")
+        } else if let (Some(template), Some(file)) = (item.template(), context::letter_file(item)) {
+            let item_ctx = context! {
+                item => context! {
+                    key => item.key(),
+                    material => item.material().zh.clone(),
+                    signer => signs_zh,
+                },
+                // The letter's authoriser: who signs for the principal (letters are Chinese).
+                authoriser => Value::from(minijinja::value::Serde(&signer_zh)),
+                ..base_ctx.clone()
+            };
+            (file, render_one(&env, template, item_ctx)?, "letter")
+        } else {
             continue;
         };
-        let item_ctx = context! {
-            item => context! {
-                key => item.key(),
-                material => item.material().zh.clone(),
-                signer => item.signer().map(|s| s.zh.clone()),
-            },
-            ..base_ctx.clone()
-        };
-        let md = render_one(&env, template, item_ctx)?;
         letters.push(context! {
             key => item.key(),
+            kind => kind,
             title => item.material().get(lang).to_string(),
             file => file.clone(),
             html => Value::from_safe_string(markdown::to_html(&md)),
@@ -172,7 +244,8 @@ pub fn render(
         ..base_ctx.clone()
     };
     out.push(("report.html".into(), render_one(&env, "report.html.j2", report_ctx)?.into_bytes()));
-    out.push((write::MARKER.into(), format!("beian {}\n", env!("CARGO_PKG_VERSION")).into_bytes()));
+    let marker = write::marker_text(&out);
+    out.push((write::MARKER.into(), marker.into_bytes()));
 
     let summary = BundleSummary {
         out: PathBuf::new(),
@@ -228,4 +301,33 @@ pub fn write_bundle_using(
     let mut summary = rendered.summary;
     summary.out = out.to_path_buf();
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn final_message_names_only_written_files() {
+        let files: Vec<String> = [
+            "draft.toml",
+            "checklist.md",
+            "sheets/a.md",
+            "sheets/b.md",
+            "report.html",
+            ".beian-bundle",
+        ]
+        .map(String::from)
+        .to_vec();
+        let zh = describe_files(&files, Lang::Zh);
+        assert_eq!(
+            zh,
+            "draft.toml、checklist.md（材料清单）、sheets/（官方表格的填写指引，2 份）、report.html（可打印）"
+        );
+        assert!(!zh.contains("letters/"));
+        assert_eq!(
+            describe_files(&files, Lang::En),
+            "draft.toml, checklist.md (materials), sheets/ (how to fill in the official forms, 2), report.html (printable)"
+        );
+    }
 }

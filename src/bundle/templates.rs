@@ -23,10 +23,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "report.html.j2",
     "authorization-principal.md.j2",
     "authorization-website.md.j2",
-    "commitment.md.j2",
-    "commitment-guangdong.md.j2",
-    "no-preapproval.md.j2",
-    "gov-domain-form.md.j2",
+    "fill-in-sheet.md.j2",
 );
 
 pub fn embedded(name: &str) -> Option<&'static str> {

@@ -10,12 +10,15 @@
 //! | errors, warnings, infos, missing | counts | | sums (with the cross-draft findings) |
 //! | rule, severity, field, other_path, other_field, message | | the finding | |
 //! | filing_type | the type it was checked as | | |
+//!
+//! Cells are masked like every report, control characters are made visible, and a cell that
+//! starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` so that a
+//! spreadsheet shows it as text instead of running it as a formula (OWASP, "CSV Injection").
 
 use super::{DraftReport, Totals};
 use crate::batch::cross::CrossFinding;
 use crate::batch::{Digest, Render, Sink};
 use crate::diag::{Lang, Severity};
-use crate::pii::mask_text;
 use std::io::{self, Write};
 
 const HEADER: [&str; 17] = [
@@ -63,12 +66,15 @@ fn record(out: &mut Vec<u8>, row: &[impl AsRef<[u8]>]) -> io::Result<()> {
     w.flush()
 }
 
-/// A record with the named columns filled and the rest empty.
+/// A record with the named columns filled and the rest empty. Every cell is masked, has its
+/// control characters made visible, and cannot be run as a spreadsheet formula
+/// ([`crate::text::csv_cell`]).
 fn row(cells: &[(&str, String)]) -> [String; 17] {
     let mut out: [String; 17] = Default::default();
     for (column, value) in cells {
         let i = HEADER.iter().position(|h| h == column).expect("a CSV column");
-        out[i].clone_from(value);
+        let shown = crate::text::display(value);
+        out[i] = crate::text::csv_cell(&shown).into_owned();
     }
     out
 }
@@ -131,7 +137,7 @@ impl<W: Write> Sink for CsvSink<W> {
                 ("field", f.field.clone()),
                 ("other_path", c.other_path.clone()),
                 ("other_field", c.other_field.clone()),
-                ("message", mask_text(f.message.get(self.lang))),
+                ("message", f.message.get(self.lang).to_string()),
             ]))?;
         }
         self.write_record(&row(&[

@@ -8,12 +8,19 @@ use crate::batch::cross::CrossFinding;
 use crate::batch::{Digest, Render, Sink};
 use crate::diag::{Finding, Lang, Severity};
 use crate::draft::node::Pos;
-use crate::pii::mask_text;
+use crate::text::display;
 use std::io::{self, Write};
 
-/// Escape a message (the text after `::`).
+/// Escape a message (the text after `::`) as the runner decodes it: `%`, CR and LF. With no
+/// line break left, nothing in it can start another command.
 pub fn escape_data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// A plain log line: one line, and neither `::` (a workflow command) nor `##[` (the
+/// runner's older `##[command]` syntax) can start one.
+pub fn plain_line(s: &str) -> String {
+    escape_data(&display(s)).replace("::", ": :").replace("##[", "# #[")
 }
 
 /// Escape a property value (`file=`, `title=`).
@@ -30,7 +37,7 @@ fn level(s: Severity) -> &'static str {
 }
 
 fn annotation(out: &mut dyn Write, path: &str, f: &Finding, pos: Option<Pos>, extra: &str, lang: Lang) -> io::Result<()> {
-    let mut props = format!("file={}", escape_property(path));
+    let mut props = format!("file={}", escape_property(&display(path)));
     if let Some(p) = pos {
         props.push_str(&format!(",line={},col={}", p.line, p.column));
     }
@@ -46,7 +53,7 @@ fn annotation(out: &mut dyn Write, path: &str, f: &Finding, pos: Option<Pos>, ex
     } else {
         format!("{field}{}{extra}\n{fix}", f.message.get(lang))
     };
-    writeln!(out, "::{} {}::{}", level(f.severity), props, escape_data(&mask_text(&body)))
+    writeln!(out, "::{} {}::{}", level(f.severity), props, escape_data(&display(&body)))
 }
 
 pub struct GithubSink<W: Write> {
@@ -78,7 +85,7 @@ fn draft_text(out: &mut dyn Write, r: &DraftReport, lang: Lang) -> io::Result<()
             format!("beian: {}: {status}{who}: {e} errors, {w} warnings, {m} materials missing", r.path)
         };
         // A plain log line must not start a workflow command.
-        writeln!(out, "{}", line.replace("::", ": :"))
+        writeln!(out, "{}", plain_line(&line))
     }
 }
 
@@ -123,7 +130,7 @@ impl<W: Write> Sink for GithubSink<W> {
                 t.drafts, t.ready, t.errors, t.warnings, t.cross_draft, t.missing
             )
         };
-        writeln!(self.out, "{line}")?;
+        writeln!(self.out, "{}", plain_line(&line))?;
         self.out.flush()
     }
 }

@@ -19,7 +19,7 @@ fn finding_value(f: &Finding, lang: Lang) -> Value {
     let mut v = json!({
         "rule": f.rule,
         "severity": f.severity.as_str(),
-        "field": f.field,
+        "field": crate::pii::mask_text(&f.field),
         "message": crate::pii::mask_text(f.message.get(lang)),
         "fix": crate::pii::mask_text(f.fix.get(lang)),
         "source": f.source,
@@ -54,7 +54,7 @@ pub fn draft_value(r: &DraftReport, lang: Lang) -> Value {
         "ready": r.ready(),
         "findings": findings,
         "checklist": checklist,
-        "principal": r.principal,
+        "principal": r.principal.as_deref().map(crate::pii::mask_text),
         "province": r.province,
         "kind": r.kind,
         "filing_type": r.filing_type,
@@ -66,7 +66,7 @@ pub fn cross_value(c: &CrossFinding, lang: Lang) -> Value {
     let mut v = finding_value(&c.finding, lang);
     v["path"] = json!(c.path);
     v["other_path"] = json!(c.other_path);
-    v["other_field"] = json!(c.other_field);
+    v["other_field"] = json!(crate::pii::mask_text(&c.other_field));
     if let Some(p) = c.other_pos {
         v["other_line"] = json!(p.line);
         v["other_column"] = json!(p.column);
@@ -117,7 +117,7 @@ impl<W: Write> JsonSink<W> {
 struct FindingOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     column: Option<usize>,
-    field: &'a str,
+    field: String,
     fix: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
@@ -131,7 +131,7 @@ impl<'a> FindingOut<'a> {
     fn new(f: &'a Finding, lang: Lang) -> Self {
         FindingOut {
             column: f.pos.map(|p| p.column),
-            field: &f.field,
+            field: crate::pii::mask_text(&f.field),
             fix: crate::pii::mask_text(f.fix.get(lang)),
             line: f.pos.map(|p| p.line),
             message: crate::pii::mask_text(f.message.get(lang)),
@@ -161,7 +161,7 @@ struct DraftOut<'a> {
     findings: Vec<FindingOut<'a>>,
     kind: &'a Option<String>,
     path: &'a str,
-    principal: &'a Option<String>,
+    principal: Option<String>,
     province: &'a Option<String>,
     ready: bool,
 }
@@ -190,7 +190,7 @@ impl<'a> DraftOut<'a> {
             findings: r.findings.iter().map(|f| FindingOut::new(f, lang)).collect(),
             kind: &r.kind,
             path: &r.path,
-            principal: &r.principal,
+            principal: r.principal.as_deref().map(crate::pii::mask_text),
             province: &r.province,
             ready: r.ready(),
         }

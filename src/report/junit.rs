@@ -132,9 +132,9 @@ impl<W: Write> Sink for JunitSink<W> {
             for c in cross {
                 let Some(&i) = by_path.get(c.path.as_str()) else { continue };
                 let other = if lang == Lang::Zh {
-                    format!("另一份草稿：{} {}", c.other_path, c.other_field)
+                    format!("另一份草稿：{} {}", c.other_path, mask_text(&c.other_field))
                 } else {
-                    format!("other draft: {} {}", c.other_path, c.other_field)
+                    format!("other draft: {} {}", c.other_path, mask_text(&c.other_field))
                 };
                 let mut l = line(&c.finding, lang);
                 l.pop();
@@ -165,7 +165,7 @@ impl<W: Write> Sink for JunitSink<W> {
         )?;
         for c in &self.cases {
             let name = match &c.principal {
-                Some(p) => Cow::Owned(format!("{} ({p})", c.path)),
+                Some(p) => Cow::Owned(format!("{} ({})", c.path, mask_text(p))),
                 None => Cow::Borrowed(c.path.as_str()),
             };
             write!(out, "        <testcase name=\"{}\" classname=\"beian\"", escape(&name))?;

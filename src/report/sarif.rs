@@ -53,7 +53,7 @@ fn result(f: &Finding, path: &str, lang: Lang) -> Value {
         "level": level(f.severity),
         "message": { "text": mask_text(f.message.get(lang)) },
         "locations": [location(path, f.pos)],
-        "properties": { "field": f.field, "fix": mask_text(f.fix.get(lang)) },
+        "properties": { "field": mask_text(&f.field), "fix": mask_text(f.fix.get(lang)) },
     })
 }
 
@@ -135,7 +135,7 @@ impl<W: Write> Sink for SarifSink<'_, W> {
             let mut v = result(&c.finding, &c.path, self.lang);
             let mut related = location(&c.other_path, c.other_pos);
             related["id"] = json!(0);
-            related["message"] = json!({ "text": c.other_field });
+            related["message"] = json!({ "text": mask_text(&c.other_field) });
             v["relatedLocations"] = json!([related]);
             self.write_result(&v)?;
         }

@@ -5,8 +5,8 @@ use super::{DraftReport, Totals, totals};
 use crate::batch::cross::CrossFinding;
 use crate::batch::{Digest, Render, Sink};
 use crate::diag::{Lang, Severity};
-use crate::pii::mask_text;
 use crate::rules::materials::Status;
+use crate::text::display;
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 use std::io::{self, Write};
 
@@ -75,12 +75,13 @@ pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io:
         } else {
             t(lang, "需要修改", "not ready")
         };
-        let who = r.who();
+        let who = display(&r.who());
+        let path = display(&r.path);
         let status = crate::color::paint(opts.color, if r.ready() { crate::color::GREEN } else { crate::color::RED }, status);
         if who.is_empty() {
-            writeln!(out, "{}  [{}]  ({})", r.path, status, counts(r, lang))?;
+            writeln!(out, "{}  [{}]  ({})", path, status, counts(r, lang))?;
         } else {
-            writeln!(out, "{}  [{}]  {}  ({})", r.path, status, who, counts(r, lang))?;
+            writeln!(out, "{}  [{}]  {}  ({})", path, status, who, counts(r, lang))?;
         }
         if r.findings.is_empty() {
             writeln!(out, "  {}", t(lang, "没有发现问题。", "No findings."))?;
@@ -97,10 +98,11 @@ pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io:
                 t(lang, "修改建议", "Fix"),
             ]);
             for f in &r.findings {
+                let shown = display(&f.field);
                 let field = match f.pos {
-                    Some(p) if !f.field.is_empty() => format!("{}\n{}:{}", f.field, p.line, p.column),
+                    Some(p) if !f.field.is_empty() => format!("{}\n{}:{}", shown, p.line, p.column),
                     Some(p) => format!("{}:{}", p.line, p.column),
-                    None => f.field.clone(),
+                    None => shown,
                 };
                 let mut level = Cell::new(severity_label(f.severity, lang));
                 if opts.color {
@@ -114,8 +116,8 @@ pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io:
                     level,
                     Cell::new(&f.rule),
                     Cell::new(field),
-                    Cell::new(mask_text(f.message.get(lang))),
-                    Cell::new(mask_text(f.fix.get(lang))),
+                    Cell::new(display(f.message.get(lang))),
+                    Cell::new(display(f.fix.get(lang))),
                 ]);
             }
             writeln!(out, "{table}")?;
@@ -167,10 +169,10 @@ pub fn render_cross(out: &mut dyn Write, cross: &[CrossFinding], opts: &Options)
         table.add_row(vec![
             severity_label(f.severity, lang).to_string(),
             f.rule.clone(),
-            at(&c.path, &f.field, f.pos),
-            at(&c.other_path, &c.other_field, c.other_pos),
-            mask_text(f.message.get(lang)),
-            mask_text(f.fix.get(lang)),
+            at(&display(&c.path), &display(&f.field), f.pos),
+            at(&display(&c.other_path), &display(&c.other_field), c.other_pos),
+            display(f.message.get(lang)),
+            display(f.fix.get(lang)),
         ]);
     }
     writeln!(out, "{table}")?;

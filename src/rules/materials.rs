@@ -76,13 +76,80 @@ pub struct Material {
     pub condition: Condition,
     /// Step of the filing it belongs to: principal, responsible, domain, website, app, pledge.
     pub step: String,
-    /// Filled-in letter template that produces it, if any.
+    /// Filled-in letter template that produces it, if any: only where no bureau or provider
+    /// issues a fixed form (see `official_form`).
     #[serde(default)]
     pub template: Option<String>,
+    /// A fixed form that a bureau or provider issues and that must be used unchanged: the
+    /// bundle writes a fill-in sheet (where to get it, what goes in each blank) instead of a
+    /// letter of its own.
+    #[serde(default)]
+    pub official_form: Option<OfficialForm>,
+    /// Who signs or seals it, as roles resolved for each draft (the checklist and report.html
+    /// then name the people); empty: the generic `signer` text is shown.
+    #[serde(default)]
+    pub signs: Vec<SignRole>,
+    /// Materials this one makes unnecessary when both apply (one letter per purpose).
+    #[serde(default)]
+    pub replaces: Vec<String>,
     pub source: String,
     /// Its texts as JSON string literals, escaped once for every report that lists it.
     #[serde(skip)]
     json: std::sync::OnceLock<MaterialJson>,
+}
+
+/// A fixed form: where to get it and what to write in it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficialForm {
+    /// Where to get the form (provider console, download page, bureau).
+    #[serde(rename = "where")]
+    pub where_: Text,
+    /// The page that links the form, when there is a public one.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Extra instructions (ink, validity, seal).
+    #[serde(default)]
+    pub note: Option<Text>,
+    /// The form's blanks in its order.
+    #[serde(default, rename = "blank")]
+    pub blanks: Vec<Blank>,
+}
+
+/// One blank of an official form.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Blank {
+    /// The blank as the form labels it.
+    pub label: Text,
+    /// Where its value comes from: a path into the bundle's values (`principal.name`,
+    /// `signer.document.number`, `websites.*.domains`); absent for a signature or a seal.
+    #[serde(default)]
+    pub value: Option<String>,
+    /// Written by hand (signature, fingerprint, or a value the form wants handwritten).
+    #[serde(default)]
+    pub by_hand: bool,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// A role that signs or seals a material; the bundle resolves it to the people of a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignRole {
+    /// The legal representative; an individual signs for themself, a sole trader's
+    /// operator (经营者) signs for the business.
+    LegalRep,
+    /// The unit's official seal (none for an individual; a sole trader's if it has one).
+    Seal,
+    /// A fingerprint (individuals, and sole traders without a seal).
+    Fingerprint,
+    /// The principal's responsible person.
+    Responsible,
+    /// Each website's responsible person.
+    WebsiteResponsible,
+    /// The supervising body (主管单位) of a government or public institution.
+    Supervisor,
 }
 
 /// A material's fixed texts, already escaped for JSON ([zh, en] where there are two).
@@ -149,6 +216,9 @@ impl ChecklistItem {
     }
     pub fn template(&self) -> Option<&'static str> {
         self.def.template.as_deref()
+    }
+    pub fn official_form(&self) -> Option<&'static OfficialForm> {
+        self.def.official_form.as_ref()
     }
     pub fn source(&self) -> &'static str {
         &self.def.source
@@ -256,6 +326,11 @@ pub fn checklist(cx: &Ctx, materials: impl Iterator<Item = &'static Material>, b
         if let Some(i) = out.iter().position(|x| x.def.key == m.key) {
             out.remove(i);
         }
+        // One letter per purpose: a material that makes another unnecessary removes it.
+        if out.iter().any(|x| x.def.replaces.contains(&m.key)) {
+            continue;
+        }
+        out.retain(|x| !m.replaces.contains(&x.def.key));
         let file = d.materials.iter().find(|(k, _)| *k == m.key).map(|(_, v)| v.clone());
         let exists = file.as_deref().is_some_and(|f| material_path(base, f).is_file());
         out.push(ChecklistItem {

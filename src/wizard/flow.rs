@@ -11,7 +11,6 @@ use crate::commands::check::check_source;
 use crate::diag::{Finding, Lang, Severity};
 use crate::draft::edit;
 use crate::draft::model::{DocType, FilingType, LANGUAGES, PROVIDERS, PrincipalKind, RESOURCE_KINDS, SERVICE_CONTENT};
-use crate::pii::mask_text;
 use crate::province::{self, PROVINCES};
 use crate::report::DraftReport;
 use crate::rules::{Check, RuleSet};
@@ -154,7 +153,7 @@ pub fn explain(rules: &RuleSet, f: &Finding, lang: Lang) -> String {
     if !f.fix.get(lang).is_empty() {
         s.push_str(&format!("\n    {}{}", tr(lang, "修改：", "Fix: "), f.fix.get(lang)));
     }
-    mask_text(&s)
+    crate::text::display(&s)
 }
 
 /// Typed text → TOML value. `Ok(None)` = left empty.

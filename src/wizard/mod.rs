@@ -145,10 +145,9 @@ fn refuse_existing(out_dir: &Path, force: bool, lang: Lang) -> Result<()> {
 /// Write the output folder: `draft.toml` and `checklist.md`, rendered into a temp folder beside
 /// the target and renamed into place, so a crash never leaves half a folder. An existing
 /// non-empty target is refused unless `force`. (The bundle writer replaces this on merge.)
-pub fn finish(out_dir: &Path, draft_toml_text: &str, lang: Lang, force: bool) -> Result<()> {
+pub fn finish(out_dir: &Path, draft_toml_text: &str, lang: Lang, force: bool) -> Result<crate::bundle::BundleSummary> {
     refuse_existing(out_dir, force, lang)?;
-    crate::bundle::write_bundle(draft_toml_text, None, out_dir, force, lang, None)?;
-    Ok(())
+    crate::bundle::write_bundle(draft_toml_text, None, out_dir, force, lang, None)
 }
 
 fn install_ctrlc(saved_to: &Path, lang: Lang) {
@@ -326,19 +325,15 @@ fn review_batch(args: &NewArgs, draft: &Table, missing: &[flow::Missing], lang: 
         return Ok(ExitCode::from(1));
     }
     let out_dir = args.out.clone().unwrap_or_else(|| PathBuf::from("beian-draft"));
-    finish(&out_dir, &text, lang, args.force)?;
+    let written = finish(&out_dir, &text, lang, args.force)?;
+    // Only what was written: a bundle without letters must not claim a letters/ folder.
+    let files = crate::bundle::describe_files(&written.files, lang);
     eprintln!(
         "{}",
         tr(
             lang,
-            &format!(
-                "已写出备案资料包 {0}/：draft.toml、checklist.md、forms.md、letters/、report.html",
-                out_dir.display()
-            ),
-            &format!(
-                "Wrote the filing bundle {0}/: draft.toml, checklist.md, forms.md, letters/, report.html",
-                out_dir.display()
-            )
+            &format!("已写出备案资料包 {0}/：{files}", out_dir.display()),
+            &format!("Wrote the filing bundle {0}/: {files}", out_dir.display())
         )
     );
     Ok(ExitCode::SUCCESS)
@@ -373,15 +368,16 @@ fn review_interactive(args: &NewArgs, draft: &Table, lang: Lang, saved: &Path) -
             }
         };
         match finish(&dir, &text, lang, args.force) {
-            Ok(()) => {
+            Ok(written) => {
+                let files = crate::bundle::describe_files(&written.files, lang);
                 let _ = term.write_line(&tr(
                     lang,
                     &format!(
-                        "已写出备案资料包 {0}/：draft.toml、checklist.md（材料清单）、forms.md（照抄到备案系统的表格）、letters/（填好的函件）、report.html（可打印）。提交前可再运行 `beian check {0}/draft.toml`。",
+                        "已写出备案资料包 {0}/：{files}。提交前可再运行 `beian check {0}/draft.toml`。",
                         dir.display()
                     ),
                     &format!(
-                        "Wrote the filing bundle {0}/: draft.toml, checklist.md (materials), forms.md (to copy into the filing console), letters/ (filled-in letters), report.html (printable). Run `beian check {0}/draft.toml` again before submitting.",
+                        "Wrote the filing bundle {0}/: {files}. Run `beian check {0}/draft.toml` again before submitting.",
                         dir.display()
                     ),
                 ));

@@ -1,0 +1,216 @@
+//! Text from a draft on its way out: a draft is untrusted input, and a name holding
+//! `ESC ] 0;… BEL`, `ESC [31m`, a carriage return or a bidi override would retitle the
+//! terminal, recolour or overwrite the report, or reorder what a reviewer reads.
+//!
+//! - [`sanitize_display`]: for every human- and CI-facing output (table, CSV, GitHub, stderr,
+//!   the wizard, the bundle's Markdown): control, bidi and invisible format characters become
+//!   visible escapes such as `\u{1b}`; line feeds and tabs stay (layout, not commands).
+//! - [`display`]: [`crate::pii::mask_text`], then [`sanitize_display`]: what a reporter calls
+//!   on any text that may hold draft values.
+//! - [`EscapeWriter`]: for JSON, SARIF and JUnit, whose serialisers already escape C0: it
+//!   escapes C1, bidi and invisible format characters in the byte stream (`\u202e` in JSON,
+//!   `&#x202E;` in XML), which keeps the document's meaning and makes them visible.
+//! - [`csv_cell`]: a cell a spreadsheet would run as a formula gets a leading `'` (OWASP).
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+/// A character that must not reach a terminal or a reviewer's eyes as itself.
+pub fn is_hostile(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// Characters a machine format's serialiser passes through but a viewer would act on:
+/// C1 controls, bidi controls, invisible format characters, line/paragraph separators.
+fn needs_machine_escape(c: char) -> bool {
+    is_hostile(c) && c as u32 >= 0x80
+}
+
+/// Replace every control, bidi and invisible format character by a visible escape
+/// (`\u{1b}`). `\n` and `\t` stay. Borrowed when there is nothing to replace.
+pub fn sanitize_display(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hostile) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_hostile(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// What a human- or CI-facing reporter writes for text that may hold draft values:
+/// identifiers masked, then hostile characters made visible.
+pub fn display(s: &str) -> String {
+    let masked = crate::pii::mask_text(s);
+    match sanitize_display(&masked) {
+        Cow::Borrowed(_) => masked,
+        Cow::Owned(o) => o,
+    }
+}
+
+/// A CSV cell that a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR first) is
+/// prefixed with `'`, as OWASP's CSV-injection advice says; the csv crate then quotes it.
+/// Plain negative numbers stay numbers (`-3`).
+pub fn csv_cell(s: &str) -> Cow<'_, str> {
+    let Some(first) = s.chars().next() else { return Cow::Borrowed(s) };
+    let formula = matches!(first, '=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠');
+    let number = s.len() > 1 && matches!(first, '-' | '+') && s[1..].bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    if formula && !number {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// How [`EscapeWriter`] spells an escaped character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// `\u202e` (inside JSON strings, where these characters can only occur).
+    Json,
+    /// `&#x202E;` (XML text and attribute values).
+    Xml,
+}
+
+/// A writer that escapes C1, bidi and invisible format characters in UTF-8 output. Every
+/// such character is outside ASCII, so in JSON and XML it can only occur inside a string or
+/// text, where the escape means the same character.
+pub struct EscapeWriter<W: Write> {
+    inner: W,
+    syntax: Syntax,
+    /// The start of a UTF-8 sequence cut by a write boundary.
+    pending: Vec<u8>,
+}
+
+impl<W: Write> EscapeWriter<W> {
+    pub fn new(inner: W, syntax: Syntax) -> Self {
+        EscapeWriter {
+            inner,
+            syntax,
+            pending: Vec::new(),
+        }
+    }
+
+    fn escape(&self, c: char) -> String {
+        match self.syntax {
+            Syntax::Json => format!("\\u{:04x}", c as u32),
+            Syntax::Xml => format!("&#x{:X};", c as u32),
+        }
+    }
+
+    fn emit(&mut self, bytes: &[u8]) -> io::Result<()> {
+        // Fast path: these characters start with 0xC2, 0xD8, 0xE2 or 0xEF.
+        if !bytes.iter().any(|&b| matches!(b, 0xC2 | 0xD8 | 0xE2 | 0xEF)) {
+            return self.inner.write_all(bytes);
+        }
+        let text = String::from_utf8_lossy(bytes);
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if needs_machine_escape(c) {
+                self.inner.write_all(&text.as_bytes()[start..i])?;
+                let esc = self.escape(c);
+                self.inner.write_all(esc.as_bytes())?;
+                start = i + c.len_utf8();
+            }
+        }
+        self.inner.write_all(&text.as_bytes()[start..])
+    }
+}
+
+/// Bytes at the end of `b` that start a UTF-8 sequence not yet complete.
+fn incomplete_tail(b: &[u8]) -> usize {
+    for back in 1..=3.min(b.len()) {
+        let byte = b[b.len() - back];
+        if byte & 0xC0 != 0x80 {
+            let need = match byte {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            };
+            return if need > back { back } else { 0 };
+        }
+    }
+    0
+}
+
+impl<W: Write> Write for EscapeWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut data = std::mem::take(&mut self.pending);
+        data.extend_from_slice(buf);
+        let keep = incomplete_tail(&data);
+        let (done, rest) = data.split_at(data.len() - keep);
+        self.emit(done)?;
+        self.pending = rest.to_vec();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.pending.is_empty() {
+            let rest = std::mem::take(&mut self.pending);
+            self.inner.write_all(&rest)?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for EscapeWriter<W> {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_terminal_commands_and_bidi() {
+        assert_eq!(sanitize_display("a\u{1b}]0;x\u{7}b"), "a\\u{1b}]0;x\\u{7}b");
+        assert_eq!(sanitize_display("\u{1b}[31mred"), "\\u{1b}[31mred");
+        assert_eq!(sanitize_display("abc\u{202e}fed"), "abc\\u{202e}fed");
+        assert_eq!(sanitize_display("cr\rover"), "cr\\u{d}over");
+        assert_eq!(sanitize_display("c1\u{9b}31m"), "c1\\u{9b}31m");
+        assert!(matches!(sanitize_display("两行\n\t正常"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn csv_cells_cannot_be_formulas() {
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("+1+1"), "'+1+1");
+        assert_eq!(csv_cell("-1+cmd"), "'-1+cmd");
+        assert_eq!(csv_cell("\tx"), "'\tx");
+        assert_eq!(csv_cell("-3"), "-3");
+        assert_eq!(csv_cell("示例公司"), "示例公司");
+        assert_eq!(csv_cell(""), "");
+    }
+
+    #[test]
+    fn escape_writer_handles_split_sequences() {
+        let text = "{\"n\":\"a\u{202e}b\u{85}c\u{2066}d 中文\"}";
+        for chunk in 1..6 {
+            let mut out = Vec::new();
+            {
+                let mut w = EscapeWriter::new(&mut out, Syntax::Json);
+                for part in text.as_bytes().chunks(chunk) {
+                    w.write_all(part).unwrap();
+                }
+                w.flush().unwrap();
+            }
+            let s = String::from_utf8(out).unwrap();
+            assert_eq!(s, "{\"n\":\"a\\u202eb\\u0085c\\u2066d 中文\"}");
+            let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+            assert_eq!(v["n"], "a\u{202e}b\u{85}c\u{2066}d 中文");
+        }
+        let mut out = Vec::new();
+        EscapeWriter::new(&mut out, Syntax::Xml).write_all("x\u{202e}y".as_bytes()).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "x&#x202E;y");
+    }
+}
