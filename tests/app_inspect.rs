@@ -503,17 +503,17 @@ mod no_panic {
     use super::*;
     use proptest::prelude::*;
 
-    // upload.p12 is only truncated, not mutated: a mutated PBKDF2 iteration count can make
-    // p12-keystore work for minutes, which is slow but not wrong.
     const FILES: &[&str] = &[
         "v1v2.apk",
         "v2v3.apk",
         "debug.apk",
         "release.jks",
+        "upload.p12",
         "release.der",
         "release.pem",
         "ios.cer",
         "ios.mobileprovision",
+        "chain.pem",
     ];
 
     fn try_all(name: &str, bytes: &[u8]) {
@@ -528,7 +528,7 @@ mod no_panic {
 
     #[test]
     fn every_truncation_of_small_files_and_many_of_large_ones() {
-        for name in FILES.iter().chain(&["upload.p12"]) {
+        for name in FILES {
             let bytes = std::fs::read(fixture(name)).unwrap();
             let step = (bytes.len() / 300).max(1);
             for len in (0..bytes.len()).step_by(step) {
@@ -549,5 +549,60 @@ mod no_panic {
             }
             try_all(name, &bytes);
         }
+    }
+}
+
+#[test]
+fn a_chain_lists_every_certificate_in_keytools_order_and_writes_the_leaf() {
+    let i = inspect("chain.pem");
+    assert_eq!(i.signers.len(), 2);
+    assert!(i.is_ca(0) && !i.is_ca(1), "the CA comes first in chain.pem");
+    if let Some(keytool) = tool("keytool", "default-jdk-headless") {
+        let out = run(&keytool, &["-printcert", "-file", fixture("chain.pem").to_str().unwrap()]);
+        let ours: Vec<String> = i.signers.iter().map(|s| s.cert.sha256.clone()).collect();
+        assert_eq!(values(&out, "SHA256: "), ours);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("d.toml");
+    std::fs::write(
+        &draft,
+        "[[app]]\nname = \"示例\"\n\n[[app.platform]]\nos = \"harmonyos\"\npackage = \"cn.example.demo\"\n",
+    )
+    .unwrap();
+    let out = beian()
+        .args(["app", "inspect", "--write", "--draft"])
+        .arg(&draft)
+        .arg(fixture("chain.pem"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: toml::Table = std::fs::read_to_string(&draft).unwrap().parse().unwrap();
+    let p = &doc["app"][0]["platform"][0];
+    let leaf = &i.signers[1].cert;
+    assert_eq!(p["signing_md5"].as_str().unwrap().replace(':', ""), leaf.md5);
+    assert_eq!(p["signing_sha1"].as_str().unwrap().replace(':', ""), leaf.sha1);
+    assert_eq!(p["package"].as_str(), Some("cn.example.demo"), "kept");
+}
+
+/// The password prompt on a real terminal: typed once per keystore, not echoed; a wrong one is
+/// the same clear error as with --storepass-env.
+#[cfg(unix)]
+#[test]
+fn the_password_is_asked_on_the_terminal() {
+    use expectrl::{Eof, Expect, Session};
+    for (typed, expect) in [("beian-test", "CN=Beian Test Upload"), ("nope", "wrong keystore password")] {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_beian"));
+        cmd.args(["--lang", "en", "--color", "never", "app", "inspect"])
+            .arg(fixture("upload.p12"))
+            .env("BEIAN_CONFIG_DIR", "/nonexistent-beian-config")
+            .env("TERM", "xterm");
+        let mut p = Session::spawn(cmd).expect("spawn beian in a pty");
+        p.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
+        p.expect("Keystore password for").expect("the prompt");
+        p.send(format!("{typed}\r")).unwrap();
+        let seen = p.expect(Eof).expect("the end of the output");
+        let text = String::from_utf8_lossy(seen.as_bytes()).into_owned();
+        assert!(text.contains(expect), "{text}");
+        assert!(!text.contains(typed), "the password was echoed: {text}");
     }
 }

@@ -124,8 +124,23 @@ pub fn read_jks(b: &[u8], password: &str) -> Result<Entries, Problem> {
     Ok(entries)
 }
 
+/// keytool writes 10 000 MAC iterations, OpenSSL 2 048; a count far above that is a damaged
+/// or hostile file, and deriving the key would keep the command busy for minutes.
+const MAX_MAC_ITERATIONS: i32 = 1_000_000;
+
 pub fn read_pkcs12(b: &[u8], password: &str) -> Result<Entries, Problem> {
+    use der::Decode;
     use p12_keystore::error::Error;
+    if let Ok(pfx) = pkcs12::pfx::Pfx::from_der(b)
+        && let Some(mac) = &pfx.mac_data
+        && !(1..=MAX_MAC_ITERATIONS).contains(&mac.iterations)
+    {
+        let n = mac.iterations;
+        return Err(Problem::new(
+            format!("PKCS#12 密钥库的迭代次数 {n} 不合理，文件可能已损坏"),
+            format!("the PKCS#12 keystore's iteration count {n} is out of range; the file may be corrupt"),
+        ));
+    }
     use p12_keystore::{KeyStore, KeyStoreEntry, Pkcs12ImportPolicy};
     let ks = KeyStore::from_pkcs12(b, password, Pkcs12ImportPolicy::Relaxed).map_err(|e| match e {
         Error::MacError(_) | Error::UnpadError | Error::Pkcs5Error(_) => wrong_password(),
@@ -145,4 +160,36 @@ pub fn read_pkcs12(b: &[u8], password: &str) -> Result<Entries, Problem> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/app")
+                .join(name),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn an_absurd_mac_iteration_count_is_refused_before_deriving_keys() {
+        use der::{Decode, Encode};
+        let mut pfx = pkcs12::pfx::Pfx::from_der(&fixture("upload.p12")).unwrap();
+        pfx.mac_data.as_mut().unwrap().iterations = i32::MAX;
+        let err = read_pkcs12(&pfx.to_der().unwrap(), "beian-test").unwrap_err();
+        assert!(err.0.en.contains("iteration count 2147483647"), "{err:?}");
+        assert_eq!(read_pkcs12(&fixture("upload.p12"), "beian-test").unwrap()[0].0, "upload");
+    }
+
+    #[test]
+    fn jks_digest_tells_a_wrong_password_from_a_corrupt_file() {
+        let jks = fixture("release.jks");
+        assert_eq!(read_jks(&jks, "beian-test").unwrap()[0].0, "release");
+        assert_eq!(read_jks(&jks, "wrong").unwrap_err(), wrong_password());
+        assert_eq!(read_jks(&jks[..jks.len() - 30], "beian-test").unwrap_err(), truncated());
+    }
 }

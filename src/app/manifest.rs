@@ -142,3 +142,69 @@ pub fn package_name(xml: &[u8]) -> Result<String, Problem> {
     }
     Err(bad("no <manifest> element"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A manifest as aapt2 writes it (UTF-8 string pool), with one `package` attribute.
+    fn utf8_manifest(package: &str) -> Vec<u8> {
+        let strings = ["manifest", "package", package];
+        let mut data = Vec::new();
+        let mut offsets = Vec::new();
+        for s in strings {
+            offsets.push(data.len() as u32);
+            data.extend([s.chars().count() as u8, s.len() as u8]);
+            data.extend(s.as_bytes());
+            data.push(0);
+        }
+        while data.len() % 4 != 0 {
+            data.push(0);
+        }
+        let header = 28u32;
+        let strings_start = header + 4 * strings.len() as u32;
+        let mut pool = Vec::new();
+        pool.extend(RES_STRING_POOL.to_le_bytes());
+        pool.extend((header as u16).to_le_bytes());
+        pool.extend((strings_start + data.len() as u32).to_le_bytes());
+        for v in [strings.len() as u32, 0, UTF8_FLAG, strings_start, 0] {
+            pool.extend(v.to_le_bytes());
+        }
+        offsets.iter().for_each(|o| pool.extend(o.to_le_bytes()));
+        pool.extend(&data);
+
+        let mut el = Vec::new();
+        el.extend(RES_XML_START_ELEMENT.to_le_bytes());
+        el.extend(16u16.to_le_bytes());
+        el.extend((16u32 + 20 + 20).to_le_bytes());
+        for v in [1u32, NO_INDEX, NO_INDEX, 0] {
+            el.extend(v.to_le_bytes());
+        }
+        for v in [20u16, 20, 1, 0, 0, 0] {
+            el.extend(v.to_le_bytes());
+        }
+        for v in [NO_INDEX, 1, 2] {
+            el.extend(v.to_le_bytes());
+        }
+        el.extend(8u16.to_le_bytes());
+        el.extend([0, TYPE_STRING]);
+        el.extend(2u32.to_le_bytes());
+
+        let mut xml = Vec::new();
+        xml.extend(RES_XML.to_le_bytes());
+        xml.extend(8u16.to_le_bytes());
+        xml.extend((8 + pool.len() as u32 + el.len() as u32).to_le_bytes());
+        xml.extend(pool);
+        xml.extend(el);
+        xml
+    }
+
+    #[test]
+    fn reads_a_utf8_string_pool() {
+        assert_eq!(package_name(&utf8_manifest("cn.example.utf8")).unwrap(), "cn.example.utf8");
+        let xml = utf8_manifest("cn.example.utf8");
+        for len in 0..xml.len() {
+            assert!(package_name(&xml[..len]).is_err(), "truncated at {len}");
+        }
+    }
+}

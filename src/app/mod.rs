@@ -98,6 +98,26 @@ pub struct Inspected {
     pub signers: Vec<Signer>,
 }
 
+impl Inspected {
+    /// True when signer `k` issued another certificate of the same file: a CA certificate of a
+    /// chain (a HarmonyOS `.cer` comes with its chain), not the one the filing asks for.
+    pub fn is_ca(&self, k: usize) -> bool {
+        let s = &self.signers[k].cert;
+        self.signers
+            .iter()
+            .enumerate()
+            .any(|(j, o)| j != k && o.cert.issuer == s.subject && o.cert.subject != s.subject)
+    }
+
+    /// The certificates that are not CA certificates of another one in the file.
+    pub fn leaves(&self) -> Vec<&Signer> {
+        (0..self.signers.len())
+            .filter(|&k| !self.is_ca(k))
+            .map(|k| &self.signers[k])
+            .collect()
+    }
+}
+
 /// How `inspect` gets a keystore password: asked for only when a keystore is met.
 pub trait Passwords {
     fn password(&mut self, path: &Path) -> Result<String, Problem>;
@@ -178,6 +198,11 @@ pub fn inspect_bytes(path: &Path, bytes: &[u8], alias: Option<&str>, pw: &mut dy
             out.kind = Kind::Provision;
             out.package = p.bundle_id;
             out.signers = p.certs.into_iter().map(|(s, c)| signer(s, c)).collect();
+        } else if der_truncated(bytes) {
+            return Err(err(Problem::new(
+                "DER 数据不完整：文件比其声明的长度短（被截断？）",
+                "the DER data is incomplete: the file is shorter than it declares (truncated?)",
+            )));
         } else {
             return Err(err(not_recognised()));
         }
@@ -185,6 +210,16 @@ pub fn inspect_bytes(path: &Path, bytes: &[u8], alias: Option<&str>, pw: &mut dy
         return Err(err(not_recognised()));
     }
     Ok(out)
+}
+
+/// A DER value whose header promises more bytes than the file has.
+fn der_truncated(bytes: &[u8]) -> bool {
+    use der::{Decode, Reader, SliceReader};
+    let Ok(mut r) = SliceReader::new(bytes) else { return false };
+    match der::Header::decode(&mut r) {
+        Ok(h) => h.length() > r.remaining_len(),
+        Err(e) => matches!(e.kind(), der::ErrorKind::Incomplete { .. }),
+    }
 }
 
 fn not_recognised() -> Problem {

@@ -36,15 +36,16 @@ fn set(t: &mut dyn TableLike, key: &str, value: &str) {
 
 /// What `--write` puts into `target` for this file; errors when it cannot choose.
 pub fn changes(i: &Inspected, target: &Target) -> Result<Vec<(&'static str, String)>, Problem> {
-    let [s] = i.signers.as_slice() else {
+    let leaves = i.leaves();
+    let [s] = leaves.as_slice() else {
         return Err(Problem::new(
             format!(
                 "文件中有 {} 张不同的签名证书，无法确定写入哪一张；密钥库请用 --alias 指定",
-                i.signers.len()
+                leaves.len()
             ),
             format!(
                 "the file holds {} different signing certificates, so --write cannot choose; for a keystore name one with --alias",
-                i.signers.len()
+                leaves.len()
             ),
         ));
     };

@@ -205,6 +205,9 @@ fn table(out: &mut dyn Write, o: &Outcome, lang: Lang, with_draft: bool) -> Resu
             }
             row(out, Msg::AppSpki.text(lang), &c.spki)?;
             row(out, Msg::AppPublicKeyMd5.text(lang), &colons(&c.public_key_md5))?;
+            if i.is_ca(k) {
+                writeln!(out, "    {}", Msg::AppCaCertificate.text(lang))?;
+            }
             if c.debug {
                 writeln!(out, "    {}", Msg::AppDebugWarning.text(lang))?;
             }
@@ -245,7 +248,8 @@ fn json_report(out: &mut dyn Write, o: &Outcome, lang: Lang) -> Result<()> {
             let certs: Vec<_> = i
                 .signers
                 .iter()
-                .map(|s| {
+                .enumerate()
+                .map(|(k, s)| {
                     let c = &s.cert;
                     json!({
                         "source": s.source,
@@ -262,6 +266,7 @@ fn json_report(out: &mut dyn Write, o: &Outcome, lang: Lang) -> Result<()> {
                         "spki": c.spki,
                         "public_key_md5": c.public_key_md5,
                         "debug": c.debug,
+                        "ca": i.is_ca(k),
                         "expired": c.not_after.date_naive() < o.as_of,
                     })
                 })
