@@ -5,6 +5,9 @@
 //! policy: a missing tool skips with one line naming it and its Debian package, and fails
 //! instead when BEIAN_REQUIRE_TOOLS=1 (`.ci/run` installs them and sets it).
 
+#[path = "support/tools.rs"]
+mod tools;
+
 use assert_cmd::Command;
 use beian::app::{self, FixedPassword, Inspected, Kind};
 use std::path::{Path, PathBuf};
@@ -22,18 +25,10 @@ fn inspect(name: &str) -> Inspected {
     app::inspect_file(&fixture(name), None, &mut pw).unwrap_or_else(|e| panic!("{}", e.message(beian::diag::Lang::En)))
 }
 
-/// The tool on PATH, or `None` after one line saying what to install (a failure under
+/// The tool on PATH, or `None` after the project's one skip line (a failure under
 /// BEIAN_REQUIRE_TOOLS=1).
 fn tool(name: &str, package: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| std::env::split_paths(&paths).map(|d| d.join(name)).find(|p| p.is_file()));
-    if found.is_none() {
-        assert!(
-            std::env::var("BEIAN_REQUIRE_TOOLS").as_deref() != Ok("1"),
-            "{name} is required (BEIAN_REQUIRE_TOOLS=1): apt-get install {package}"
-        );
-        eprintln!("skipped: {name} not found (Debian package {package})");
-    }
-    found
+    tools::require_tool(name, package)
 }
 
 fn run(program: &Path, args: &[&str]) -> String {
