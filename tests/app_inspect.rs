@@ -377,7 +377,7 @@ os = "ios"
 package = "cn.example.beian.demo"
 
 [[app.platform]]
-os = "android"        # 安卓
+os = "安卓"           # Android, by its Chinese name
 package = "cn.example.beian.demo"
 signing_md5 = "00:11"  # wrong, to be replaced
 "#;

@@ -63,6 +63,21 @@ fn count(item: Option<&Item>) -> usize {
     }
 }
 
+/// The draft format's `os` id for what a draft may write (`安卓`, `iOS`, `鸿蒙平台`, …); an
+/// unknown value is kept as written. The same aliases as the draft reader's `Os` vocabulary.
+pub fn os_id(text: &str) -> String {
+    let t = text.trim();
+    let l = t.to_ascii_lowercase();
+    match (t, l.as_str()) {
+        (_, "android") | ("安卓" | "安卓平台", _) => "android",
+        (_, "ios" | "iphone" | "ipados") | ("苹果" | "苹果平台", _) => "ios",
+        (_, "harmonyos" | "harmonyos next" | "harmony" | "harmony_os" | "openharmony") | ("鸿蒙" | "鸿蒙平台", _) => "harmonyos",
+        (_, "other") | ("其他" | "其他平台", _) => "other",
+        _ => t,
+    }
+    .to_string()
+}
+
 /// Which APP and platform of the draft a file belongs to: `--app` (default the first) and
 /// `--platform`, else the platform whose `os` matches the file (an APK is Android's).
 pub fn resolve(doc: &DocumentMut, app: usize, platform: Option<usize>, file_os: Option<&str>) -> Result<Target, Problem> {
@@ -78,7 +93,7 @@ pub fn resolve(doc: &DocumentMut, app: usize, platform: Option<usize>, file_os: 
         });
     };
     let platforms = count(a.get("platform"));
-    let os_of = |m: usize| nth_table(a.get("platform"), m).and_then(|p| str_of(p, "os"));
+    let os_of = |m: usize| nth_table(a.get("platform"), m).and_then(|p| str_of(p, "os")).map(|o| os_id(&o));
     let chosen = match platform {
         Some(m) if m >= platforms => {
             return Err(Problem::new(
@@ -108,7 +123,7 @@ pub fn resolve(doc: &DocumentMut, app: usize, platform: Option<usize>, file_os: 
             Target {
                 app,
                 platform: Some(m),
-                os: str_of(p, "os"),
+                os: str_of(p, "os").map(|o| os_id(&o)),
                 package: str_of(p, "package"),
                 md5: str_of(p, "signing_md5"),
                 sha1: str_of(p, "signing_sha1"),
@@ -117,7 +132,7 @@ pub fn resolve(doc: &DocumentMut, app: usize, platform: Option<usize>, file_os: 
         }
         None => {
             let os = match a.get("platforms").and_then(Item::as_array) {
-                Some(list) if list.len() == 1 => list.get(0).and_then(|v| v.as_str()).map(str::to_string),
+                Some(list) if list.len() == 1 => list.get(0).and_then(|v| v.as_str()).map(os_id),
                 _ => None,
             };
             Target {
