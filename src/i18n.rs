@@ -117,6 +117,7 @@ messages! {
     AppExpiredWarning => ("!! 证书已于 {not_after} 过期，早于 {date}", "!! The certificate expired on {not_after}, before {date}"),
     AppCaCertificate => ("（这是签发本文件中另一张证书的 CA 证书，不是要填写的那张）", "(a CA certificate that issued another certificate in this file, not the one to file)"),
     AppFindings => ("问题", "Findings"),
+    AppAtLine => ("（第 {line} 行）", " (line {line})"),
     AppNoFindings => ("与草稿一致，未发现问题", "Matches the draft: no findings"),
     AppWrote => ("已写入 {file}：{field} = {value}", "wrote {file}: {field} = {value}"),
     AppPasswordPrompt => ("{file} 的密钥库密码", "Keystore password for {file}"),

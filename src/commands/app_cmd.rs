@@ -232,7 +232,11 @@ fn table(out: &mut dyn Write, o: &Outcome, lang: Lang, with_draft: bool) -> Resu
             (Severity::Info, Lang::Zh) => "提示",
             (s, Lang::En) => s.as_str(),
         };
-        writeln!(out, "  [{sev}] {} {}: {}", f.rule, f.field, f.message.get(lang))?;
+        let line = f
+            .pos
+            .map(|p| Msg::AppAtLine.fmt(lang, &[("line", &p.line.to_string())]))
+            .unwrap_or_default();
+        writeln!(out, "  [{sev}] {} {}{line}: {}", f.rule, f.field, f.message.get(lang))?;
         if !f.fix.get(lang).is_empty() {
             writeln!(out, "      → {}", f.fix.get(lang))?;
         }
