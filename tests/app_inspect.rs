@@ -312,6 +312,19 @@ fn a_wrong_keystore_password_is_a_clear_error() {
 fn an_unknown_file_or_alias_is_a_clear_error() {
     let err = stderr_of(beian().args(["--lang", "en", "app", "inspect"]).arg(fixture("make.sh")), 2);
     assert!(err.contains("make.sh") && err.contains("not a file beian can read"), "{err}");
+    // A ZIP that is no APK.
+    let dir = tempfile::tempdir().unwrap();
+    let zip_path = dir.path().join("notes.zip");
+    let mut w = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    w.start_file(
+        "notes.txt",
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored),
+    )
+    .unwrap();
+    std::io::Write::write_all(&mut w, b"not an app").unwrap();
+    w.finish().unwrap();
+    let err = stderr_of(beian().args(["--lang", "en", "app", "inspect"]).arg(&zip_path), 2);
+    assert!(err.contains("notes.zip") && err.contains("not an APK"), "{err}");
     let err = stderr_of(beian().args(["--lang", "en", "app", "inspect", "missing.apk"]), 2);
     assert!(err.contains("missing.apk") && err.contains("cannot be read"), "{err}");
     let err = stderr_of(
