@@ -34,6 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）')
             [CompletionResult]::new('types', 'types', [CompletionResultType]::ParameterValue, '说明各备案类型：何时适用、需要填写什么、如何判断')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）')
+            [CompletionResult]::new('app', 'app', [CompletionResultType]::ParameterValue, '从 APK、密钥库和证书文件中读取 APP 的签名证书')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, '显示配置文件的位置和内容')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, '把 man 手册页（roff）打印到标准输出')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, '打印本帮助或指定子命令的帮助')
@@ -178,6 +179,41 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
             break
         }
+        'beian;app' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, '打印每张签名证书的指纹（MD5、SHA-1、SHA-256）和公钥，并与草稿比对')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, '打印本帮助或指定子命令的帮助')
+            break
+        }
+        'beian;app;inspect' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, '报告格式')
+            [CompletionResult]::new('--alias', '--alias', [CompletionResultType]::ParameterName, '要读取的密钥库条目（默认：全部条目）')
+            [CompletionResult]::new('--storepass-env', '--storepass-env', [CompletionResultType]::ParameterName, '从这个环境变量读取密钥库密码，而不是在终端上询问')
+            [CompletionResult]::new('--draft', '--draft', [CompletionResultType]::ParameterName, '与这份草稿中的 APP 比对，把不一致之处报告为问题')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, '草稿中的第几个 [[app]]，从 0 开始（默认 0）')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, '该 APP 的第几个 [[app.platform]]，从 0 开始（默认：os 与文件相符的那个）')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, '按这一天（YYYY-MM-DD）判断证书是否过期，而不是草稿的 filing_date 或今天')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, '把指纹、公钥和缺少的包名写入草稿（保留注释）')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            break
+        }
+        'beian;app;help' {
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, '打印每张签名证书的指纹（MD5、SHA-1、SHA-256）和公钥，并与草稿比对')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, '打印本帮助或指定子命令的帮助')
+            break
+        }
+        'beian;app;help;inspect' {
+            break
+        }
+        'beian;app;help;help' {
+            break
+        }
         'beian;config' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
@@ -244,6 +280,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）')
             [CompletionResult]::new('types', 'types', [CompletionResultType]::ParameterValue, '说明各备案类型：何时适用、需要填写什么、如何判断')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）')
+            [CompletionResult]::new('app', 'app', [CompletionResultType]::ParameterValue, '从 APK、密钥库和证书文件中读取 APP 的签名证书')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, '显示配置文件的位置和内容')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, '把 man 手册页（roff）打印到标准输出')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, '打印本帮助或指定子命令的帮助')
@@ -284,6 +321,13 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             break
         }
         'beian;help;completions' {
+            break
+        }
+        'beian;help;app' {
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, '打印每张签名证书的指纹（MD5、SHA-1、SHA-256）和公钥，并与草稿比对')
+            break
+        }
+        'beian;help;app;inspect' {
             break
         }
         'beian;help;config' {

@@ -16,6 +16,9 @@ _beian() {
             ",$1")
                 cmd="beian"
                 ;;
+            beian,app)
+                cmd="beian__subcmd__app"
+                ;;
             beian,bundle)
                 cmd="beian__subcmd__bundle"
                 ;;
@@ -46,6 +49,18 @@ _beian() {
             beian,types)
                 cmd="beian__subcmd__types"
                 ;;
+            beian__subcmd__app,help)
+                cmd="beian__subcmd__app__subcmd__help"
+                ;;
+            beian__subcmd__app,inspect)
+                cmd="beian__subcmd__app__subcmd__inspect"
+                ;;
+            beian__subcmd__app__subcmd__help,help)
+                cmd="beian__subcmd__app__subcmd__help__subcmd__help"
+                ;;
+            beian__subcmd__app__subcmd__help,inspect)
+                cmd="beian__subcmd__app__subcmd__help__subcmd__inspect"
+                ;;
             beian__subcmd__config,help)
                 cmd="beian__subcmd__config__subcmd__help"
                 ;;
@@ -69,6 +84,9 @@ _beian() {
                 ;;
             beian__subcmd__config__subcmd__help,show)
                 cmd="beian__subcmd__config__subcmd__help__subcmd__show"
+                ;;
+            beian__subcmd__help,app)
+                cmd="beian__subcmd__help__subcmd__app"
                 ;;
             beian__subcmd__help,bundle)
                 cmd="beian__subcmd__help__subcmd__bundle"
@@ -99,6 +117,9 @@ _beian() {
                 ;;
             beian__subcmd__help,types)
                 cmd="beian__subcmd__help__subcmd__types"
+                ;;
+            beian__subcmd__help__subcmd__app,inspect)
+                cmd="beian__subcmd__help__subcmd__app__subcmd__inspect"
                 ;;
             beian__subcmd__help__subcmd__config,init)
                 cmd="beian__subcmd__help__subcmd__config__subcmd__init"
@@ -164,12 +185,126 @@ _beian() {
 
     case "${cmd}" in
         beian)
-            opts="-h -V --lang --color --help --version check rules new bundle templates types completions config man help"
+            opts="-h -V --lang --color --help --version check rules new bundle templates types completions app config man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__app)
+            opts="-h --help --lang --color inspect help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__app__subcmd__help)
+            opts="inspect help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__app__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__app__subcmd__help__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__app__subcmd__inspect)
+            opts="-h --format --alias --storepass-env --draft --app --platform --write --as-of --help --lang --color"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --alias)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storepass-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --draft)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lang)
                     COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0
@@ -450,8 +585,36 @@ _beian() {
             return 0
             ;;
         beian__subcmd__help)
-            opts="check rules new bundle templates types completions config man help"
+            opts="check rules new bundle templates types completions app config man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__help__subcmd__app)
+            opts="inspect"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__help__subcmd__app__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -31,6 +31,7 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand templates '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
             cand types '说明各备案类型：何时适用、需要填写什么、如何判断'
             cand completions '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
+            cand app '从 APK、密钥库和证书文件中读取 APP 的签名证书'
             cand config '显示配置文件的位置和内容'
             cand man '把 man 手册页（roff）打印到标准输出'
             cand help '打印本帮助或指定子命令的帮助'
@@ -155,6 +156,36 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand -h '打印帮助'
             cand --help '打印帮助'
         }
+        &'beian;app'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+            cand inspect '打印每张签名证书的指纹（MD5、SHA-1、SHA-256）和公钥，并与草稿比对'
+            cand help '打印本帮助或指定子命令的帮助'
+        }
+        &'beian;app;inspect'= {
+            cand --format '报告格式'
+            cand --alias '要读取的密钥库条目（默认：全部条目）'
+            cand --storepass-env '从这个环境变量读取密钥库密码，而不是在终端上询问'
+            cand --draft '与这份草稿中的 APP 比对，把不一致之处报告为问题'
+            cand --app '草稿中的第几个 [[app]]，从 0 开始（默认 0）'
+            cand --platform '该 APP 的第几个 [[app.platform]]，从 0 开始（默认：os 与文件相符的那个）'
+            cand --as-of '按这一天（YYYY-MM-DD）判断证书是否过期，而不是草稿的 filing_date 或今天'
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
+            cand --write '把指纹、公钥和缺少的包名写入草稿（保留注释）'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+        }
+        &'beian;app;help'= {
+            cand inspect '打印每张签名证书的指纹（MD5、SHA-1、SHA-256）和公钥，并与草稿比对'
+            cand help '打印本帮助或指定子命令的帮助'
+        }
+        &'beian;app;help;inspect'= {
+        }
+        &'beian;app;help;help'= {
+        }
         &'beian;config'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
@@ -211,6 +242,7 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand templates '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
             cand types '说明各备案类型：何时适用、需要填写什么、如何判断'
             cand completions '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
+            cand app '从 APK、密钥库和证书文件中读取 APP 的签名证书'
             cand config '显示配置文件的位置和内容'
             cand man '把 man 手册页（roff）打印到标准输出'
             cand help '打印本帮助或指定子命令的帮助'
@@ -240,6 +272,11 @@ set edit:completion:arg-completer[beian] = {|@words|
         &'beian;help;types'= {
         }
         &'beian;help;completions'= {
+        }
+        &'beian;help;app'= {
+            cand inspect '打印每张签名证书的指纹（MD5、SHA-1、SHA-256）和公钥，并与草稿比对'
+        }
+        &'beian;help;app;inspect'= {
         }
         &'beian;help;config'= {
             cand path '打印配置文件的路径（文件可能还不存在）'

@@ -38,6 +38,7 @@ complete -c beian -n "__fish_beian_needs_command" -f -a "bundle" -d '生成备�
 complete -c beian -n "__fish_beian_needs_command" -f -a "templates" -d '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
 complete -c beian -n "__fish_beian_needs_command" -f -a "types" -d '说明各备案类型：何时适用、需要填写什么、如何判断'
 complete -c beian -n "__fish_beian_needs_command" -f -a "completions" -d '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
+complete -c beian -n "__fish_beian_needs_command" -f -a "app" -d '从 APK、密钥库和证书文件中读取 APP 的签名证书'
 complete -c beian -n "__fish_beian_needs_command" -f -a "config" -d '显示配置文件的位置和内容'
 complete -c beian -n "__fish_beian_needs_command" -f -a "man" -d '把 man 手册页（roff）打印到标准输出'
 complete -c beian -n "__fish_beian_needs_command" -f -a "help" -d '打印本帮助或指定子命令的帮助'
@@ -149,6 +150,31 @@ complete -c beian -n "__fish_beian_using_subcommand completions" -l color -d '�
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand completions" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand app; and not __fish_seen_subcommand_from inspect help" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand app; and not __fish_seen_subcommand_from inspect help" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand app; and not __fish_seen_subcommand_from inspect help" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand app; and not __fish_seen_subcommand_from inspect help" -f -a "inspect" -d '打印每张签名证书的指纹（MD5、SHA-1、SHA-256）和公钥，并与草稿比对'
+complete -c beian -n "__fish_beian_using_subcommand app; and not __fish_seen_subcommand_from inspect help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand app; and __fish_seen_subcommand_from inspect" -l format -d '报告格式' -r -f -a "table\t''
+json\t''"
+complete -c beian -n "__fish_beian_using_subcommand app; and __fish_seen_subcommand_from inspect" -l alias -d '要读取的密钥库条目（默认：全部条目）' -r
+complete -c beian -n "__fish_beian_using_subcommand app; and __fish_seen_subcommand_from inspect" -l storepass-env -d '从这个环境变量读取密钥库密码，而不是在终端上询问' -r
+complete -c beian -n "__fish_beian_using_subcommand app; and __fish_seen_subcommand_from inspect" -l draft -d '与这份草稿中的 APP 比对，把不一致之处报告为问题' -r -F
+complete -c beian -n "__fish_beian_using_subcommand app; and __fish_seen_subcommand_from inspect" -l app -d '草稿中的第几个 [[app]]，从 0 开始（默认 0）' -r
+complete -c beian -n "__fish_beian_using_subcommand app; and __fish_seen_subcommand_from inspect" -l platform -d '该 APP 的第几个 [[app.platform]]，从 0 开始（默认：os 与文件相符的那个）' -r
+complete -c beian -n "__fish_beian_using_subcommand app; and __fish_seen_subcommand_from inspect" -l as-of -d '按这一天（YYYY-MM-DD）判断证书是否过期，而不是草稿的 filing_date 或今天' -r
+complete -c beian -n "__fish_beian_using_subcommand app; and __fish_seen_subcommand_from inspect" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
+en\t''"
+complete -c beian -n "__fish_beian_using_subcommand app; and __fish_seen_subcommand_from inspect" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c beian -n "__fish_beian_using_subcommand app; and __fish_seen_subcommand_from inspect" -l write -d '把指纹、公钥和缺少的包名写入草稿（保留注释）'
+complete -c beian -n "__fish_beian_using_subcommand app; and __fish_seen_subcommand_from inspect" -s h -l help -d '打印帮助'
+complete -c beian -n "__fish_beian_using_subcommand app; and __fish_seen_subcommand_from help" -f -a "inspect" -d '打印每张签名证书的指纹（MD5、SHA-1、SHA-256）和公钥，并与草稿比对'
+complete -c beian -n "__fish_beian_using_subcommand app; and __fish_seen_subcommand_from help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
 complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''
@@ -187,20 +213,22 @@ complete -c beian -n "__fish_beian_using_subcommand man" -l color -d '何时使�
 always\t''
 never\t''"
 complete -c beian -n "__fish_beian_using_subcommand man" -s h -l help -d '打印帮助'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "check" -d '按全国和各省规则检查备案草稿'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "rules" -d '列出规则或解释一条规则'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "new" -d '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "bundle" -d '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "templates" -d '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "types" -d '说明各备案类型：何时适用、需要填写什么、如何判断'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "completions" -d '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "config" -d '显示配置文件的位置和内容'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "man" -d '把 man 手册页（roff）打印到标准输出'
-complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions config man help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions app config man help" -f -a "check" -d '按全国和各省规则检查备案草稿'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions app config man help" -f -a "rules" -d '列出规则或解释一条规则'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions app config man help" -f -a "new" -d '逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions app config man help" -f -a "bundle" -d '生成备案资料包：材料清单、填好的表格和函件、可打印的报告'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions app config man help" -f -a "templates" -d '列出资料包模板或显示其中一个（在配置目录的 templates 中放同名文件即可覆盖）'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions app config man help" -f -a "types" -d '说明各备案类型：何时适用、需要填写什么、如何判断'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions app config man help" -f -a "completions" -d '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions app config man help" -f -a "app" -d '从 APK、密钥库和证书文件中读取 APP 的签名证书'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions app config man help" -f -a "config" -d '显示配置文件的位置和内容'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions app config man help" -f -a "man" -d '把 man 手册页（roff）打印到标准输出'
+complete -c beian -n "__fish_beian_using_subcommand help; and not __fish_seen_subcommand_from check rules new bundle templates types completions app config man help" -f -a "help" -d '打印本帮助或指定子命令的帮助'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "list" -d '列出规则（全国规则；加 --province 时包括该省规则）'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "explain" -d '解释一条规则：检查什么、为什么、如何修改、来源'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from templates" -f -a "list" -d '列出模板及其来源（内置或你的覆盖文件）'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from templates" -f -a "show" -d '打印模板源文件（有覆盖文件时打印覆盖文件）'
+complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from app" -f -a "inspect" -d '打印每张签名证书的指纹（MD5、SHA-1、SHA-256）和公钥，并与草稿比对'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d '打印配置文件的路径（文件可能还不存在）'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d '打印生效的设置和按规则调整的级别'
 complete -c beian -n "__fish_beian_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d '写入一份带注释的配置文件（已存在时不会覆盖）'

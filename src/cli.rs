@@ -81,6 +81,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Read an APP's signing certificates from APKs, keystores and certificate files
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  beian app inspect app-release.apk\n  beian app inspect release.jks --alias release --draft draft.toml --write"
+    )]
+    App(AppCommand),
     /// Show where the config file is and what it sets
     #[command(
         subcommand,
@@ -188,4 +194,50 @@ pub enum RulesCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AppCommand {
+    /// Print each signing certificate's fingerprints (MD5, SHA-1, SHA-256) and public key, and compare them with a draft
+    #[command(
+        after_help = "Examples:\n  beian app inspect app-release.apk\n  beian app inspect release.jks --alias release\n  BEIAN_STOREPASS=… beian app inspect upload.p12 --storepass-env BEIAN_STOREPASS\n  beian app inspect app-release.apk --draft draft.toml --app 0 --write\n  beian app inspect distribution.cer profile.mobileprovision --format json"
+    )]
+    Inspect(InspectArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct InspectArgs {
+    /// APK, JKS or PKCS#12 keystore, DER/PEM certificate (.cer, .crt, .pem) or .mobileprovision
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Report format
+    #[arg(long, value_enum, default_value_t = InspectFormat::Table)]
+    pub format: InspectFormat,
+    /// Keystore entry to read (default: every entry)
+    #[arg(long, value_name = "NAME")]
+    pub alias: Option<String>,
+    /// Take the keystore password from this environment variable instead of asking on the terminal
+    #[arg(long, value_name = "VAR")]
+    pub storepass_env: Option<String>,
+    /// Compare with this draft's APP and report mismatches as findings
+    #[arg(long, value_name = "FILE")]
+    pub draft: Option<PathBuf>,
+    /// Which [[app]] of the draft, counted from 0 (default 0)
+    #[arg(long, value_name = "N", requires = "draft")]
+    pub app: Option<usize>,
+    /// Which [[app.platform]] of that APP, counted from 0 (default: the one whose os matches the file)
+    #[arg(long, value_name = "M", requires = "draft")]
+    pub platform: Option<usize>,
+    /// Write the fingerprint, public key and a missing package name into the draft (comments are kept)
+    #[arg(long, requires = "draft")]
+    pub write: bool,
+    /// Check certificate expiry as of this day (YYYY-MM-DD) instead of the draft's filing_date or today
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<chrono::NaiveDate>,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum, PartialEq, Eq)]
+pub enum InspectFormat {
+    Table,
+    Json,
 }

@@ -100,6 +100,31 @@ messages! {
     NoSuchRule => ("没有规则 {code}；`beian rules list` 列出所有规则", "no rule {code}; `beian rules list` shows them all"),
     NoSuchRuleNear => ("没有规则 {code}；你是不是想找 {near}？", "no rule {code}; did you mean {near}?"),
     PathUnreadable => ("无法读取 {detail}", "cannot read {detail}"),
+    // app inspect
+    AppKind => ("类型", "Kind"),
+    AppPackage => ("包名", "Package"),
+    AppSchemes => ("签名方案", "Signature schemes"),
+    AppCertificate => ("证书 {n}（{source}）", "Certificate {n} ({source})"),
+    AppSubject => ("主题", "Subject"),
+    AppIssuer => ("颁发者", "Issuer"),
+    AppSerial => ("序列号", "Serial"),
+    AppValidity => ("有效期", "Valid"),
+    AppKeyKind => ("公钥算法", "Key"),
+    AppModulus => ("公钥（RSA 模数，十六进制）", "Public key (RSA modulus, hex)"),
+    AppSpki => ("公钥（DER SubjectPublicKeyInfo，十六进制）", "Public key (DER SubjectPublicKeyInfo, hex)"),
+    AppPublicKeyMd5 => ("公钥的 MD5（不是要填的值）", "Public key MD5 (not the value to file)"),
+    AppDebugWarning => ("!! 这是 Android 调试证书（CN=Android Debug）：发布到应用商店的版本不用它签名，其指纹不能用于备案", "!! This is Android's debug certificate (CN=Android Debug): store builds are not signed with it, so its fingerprint must not be filed"),
+    AppExpiredWarning => ("!! 证书已于 {not_after} 过期，早于 {date}", "!! The certificate expired on {not_after}, before {date}"),
+    AppCaCertificate => ("（这是签发本文件中另一张证书的 CA 证书，不是要填写的那张）", "(a CA certificate that issued another certificate in this file, not the one to file)"),
+    AppFindings => ("问题", "Findings"),
+    AppAtLine => ("（第 {line} 行）", " (line {line})"),
+    AppNoFindings => ("与草稿一致，未发现问题", "Matches the draft: no findings"),
+    AppWrote => ("已写入 {file}：{field} = {value}", "wrote {file}: {field} = {value}"),
+    AppPasswordPrompt => ("{file} 的密钥库密码", "Keystore password for {file}"),
+    AppNoPassword => ("密钥库需要密码：在终端上运行以输入，或用 --storepass-env 指定存放密码的环境变量", "the keystore needs its password: run on a terminal to type it, or name an environment variable holding it with --storepass-env"),
+    AppPasswordEnvMissing => ("环境变量 {name} 未设置（--storepass-env）", "environment variable {name} is not set (--storepass-env)"),
+    AppDraftUnreadable => ("{file}：草稿无法读取：{detail}", "{file}: the draft cannot be read: {detail}"),
+    AppWriteRefused => ("{file}：未写入草稿：{detail}", "{file}: the draft was not written: {detail}"),
 }
 
 impl Msg {
@@ -247,6 +272,26 @@ pub static HELP_ZH: &[(&str, &str)] = &[
     ("templates list", "列出模板及其来源（内置或你的覆盖文件）"),
     ("templates show", "打印模板源文件（有覆盖文件时打印覆盖文件）"),
     ("templates show#name", "模板文件名，例如 authorization-principal.md.j2"),
+    ("app", "从 APK、密钥库和证书文件中读取 APP 的签名证书"),
+    ("app inspect", "打印每张签名证书的指纹（MD5、SHA-1、SHA-256）和公钥，并与草稿比对"),
+    (
+        "app inspect#files",
+        "APK、JKS 或 PKCS#12 密钥库、DER/PEM 证书（.cer、.crt、.pem）或 .mobileprovision",
+    ),
+    ("app inspect#format", "报告格式"),
+    ("app inspect#alias", "要读取的密钥库条目（默认：全部条目）"),
+    ("app inspect#storepass_env", "从这个环境变量读取密钥库密码，而不是在终端上询问"),
+    ("app inspect#draft", "与这份草稿中的 APP 比对，把不一致之处报告为问题"),
+    ("app inspect#app", "草稿中的第几个 [[app]]，从 0 开始（默认 0）"),
+    (
+        "app inspect#platform",
+        "该 APP 的第几个 [[app.platform]]，从 0 开始（默认：os 与文件相符的那个）",
+    ),
+    ("app inspect#write", "把指纹、公钥和缺少的包名写入草稿（保留注释）"),
+    (
+        "app inspect#as_of",
+        "按这一天（YYYY-MM-DD）判断证书是否过期，而不是草稿的 filing_date 或今天",
+    ),
 ];
 
 fn zh(key: &str) -> Option<&'static str> {

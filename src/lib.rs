@@ -2,6 +2,7 @@
 //!
 //! Pipeline: `draft` (spanned TOML → typed model) → `rules` (embedded tables, check kinds,
 //! checklist) → `diag` findings → `report` (one reporter per format).
+pub mod app;
 pub mod batch;
 pub mod bundle;
 pub mod cli;

@@ -1,5 +1,5 @@
-use beian::cli::{Cli, Command, ConfigCommand, FailOn, Format, RulesCommand};
-use beian::commands::{check, completions, config_cmd, rules_cmd};
+use beian::cli::{AppCommand, Cli, Command, ConfigCommand, FailOn, Format, RulesCommand};
+use beian::commands::{app_cmd, check, completions, config_cmd, rules_cmd};
 use beian::config::{self, Config, ConfigError};
 use beian::diag::{Lang, Severity};
 use beian::i18n::{self, Msg};
@@ -163,6 +163,7 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             beian::bundle::cmd::templates(&mut out, &cmd, lang)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::App(AppCommand::Inspect(args)) => Ok(ExitCode::from(app_cmd::inspect(&mut out, rules, &args, lang)?)),
         Command::Completions { shell } => {
             completions::print_completion(&mut out, shell, lang)?;
             Ok(ExitCode::SUCCESS)

@@ -18,6 +18,9 @@
 //! A cross-draft rule (CROSS-*) needs several drafts: `drafts = [ {…}, {…} ]` in `[fail]` and
 //! `[pass]`, each item a variant as above with an optional `base` of its own; they are checked
 //! together through `beian::batch`.
+//! An `app inspect` rule (APP-INSPECT-*) names files under `tests/fixtures/app`:
+//! `inspect = ["app/v1v2.apk"]`, compared with the variant's draft (`draft = false`: none),
+//! with `storepass` (default `beian-test`) for keystores.
 
 use beian::commands::check::check_source;
 use beian::draft::edit;
@@ -98,6 +101,9 @@ fn run(code: &str, fixture: &Table, which: &str, dir: &Path) -> Result<(Vec<Stri
     if let Some(drafts) = variant.get("drafts").and_then(Value::as_array) {
         return run_drafts(code, base, which, drafts);
     }
+    if let Some(files) = variant.get("inspect").and_then(Value::as_array) {
+        return run_inspect(code, base, variant, files);
+    }
     let rules = beian::rules::rules();
     let r = if let Some(file) = variant.get("file").and_then(Value::as_str) {
         beian::commands::check::check_file(rules, &root().join(file), &Default::default())
@@ -111,6 +117,41 @@ fn run(code: &str, fixture: &Table, which: &str, dir: &Path) -> Result<(Vec<Stri
     }
     let fields: Vec<String> = r.findings.iter().filter(|f| f.rule == code).map(|f| f.field.clone()).collect();
     let all = r
+        .findings
+        .iter()
+        .map(|f| format!("{}@{}", f.rule, f.field))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok((fields, all))
+}
+
+/// An `app inspect` variant: the files against the variant's draft, through the command's API.
+fn run_inspect(code: &str, base: &str, variant: &Table, files: &[Value]) -> Result<(Vec<String>, String), String> {
+    let scratch = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let draft = if variant.get("draft").and_then(Value::as_bool) == Some(false) {
+        None
+    } else {
+        let path = scratch.path().join("draft.toml");
+        std::fs::write(&path, build(base, variant)?).map_err(|e| e.to_string())?;
+        Some(path)
+    };
+    let args = beian::cli::InspectArgs {
+        files: files.iter().filter_map(Value::as_str).map(|f| root().join(f)).collect(),
+        format: beian::cli::InspectFormat::Json,
+        alias: None,
+        storepass_env: None,
+        draft,
+        app: None,
+        platform: None,
+        write: false,
+        as_of: None,
+    };
+    let pass = variant.get("storepass").and_then(Value::as_str).unwrap_or("beian-test");
+    let mut pw = beian::app::FixedPassword(pass.to_string());
+    let o = beian::commands::app_cmd::run(beian::rules::rules(), &args, beian::diag::Lang::En, &mut pw, &mut Vec::new())
+        .map_err(|e| format!("{e:#}"))?;
+    let fields = o.findings.iter().filter(|f| f.rule == code).map(|f| f.field.clone()).collect();
+    let all = o
         .findings
         .iter()
         .map(|f| format!("{}@{}", f.rule, f.field))

@@ -1,4 +1,5 @@
 //! One module per subcommand.
+pub mod app_cmd;
 pub mod check;
 pub mod completions;
 pub mod config_cmd;
