@@ -172,3 +172,35 @@ fn rules_by_filing_type() {
         assert_eq!(rules.for_type(sx, t).any(|r| r.code == "SX-DOMAINS-MAX"), has, "{t:?}");
     }
 }
+
+/// The policy for every table, present and future: a cancel never meets a domain or a
+/// website-name rule, and a transfer (reviewed by neither provider nor bureau) meets nothing
+/// but the builtin and filing-number rules and the account's own.
+#[test]
+fn cancel_and_transfer_never_meet_domain_or_name_rules() {
+    let rules = beian::rules::rules();
+    for r in &rules.rules {
+        let kind = serde_json::to_value(&r.check).unwrap()["kind"].as_str().unwrap().to_string();
+        let about_domains_or_names = kind.starts_with("domain_")
+            || kind.starts_with("website_name")
+            || kind.starts_with("max_domains")
+            || kind == "name_keywords"
+            || kind == "has_domains";
+        if about_domains_or_names {
+            for t in [FilingType::Cancel, FilingType::Transfer] {
+                assert!(!r.when.has_type(t), "{} ({kind}) applies to {t:?}", r.code);
+            }
+        }
+        let transfer_ok = kind == "builtin"
+            || kind.starts_with("filing_number")
+            || kind.starts_with("cancel_scope")
+            || kind == "principal_number_required"
+            || kind == "account_real_name"
+            || r.code == "REQ-ACCOUNT";
+        assert!(
+            transfer_ok || !r.when.has_type(FilingType::Transfer),
+            "{} ({kind}) applies to a transfer",
+            r.code
+        );
+    }
+}

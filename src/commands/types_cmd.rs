@@ -199,7 +199,11 @@ pub fn run(out: &mut dyn Write, rules: &RuleSet, which: Option<&str>, json: bool
                 "  {} ({}): {}",
                 Msg::TypesMaterials.text(lang),
                 materials.len(),
-                materials.join(lang_sep(lang))
+                if materials.is_empty() {
+                    "—".to_string()
+                } else {
+                    materials.join(lang_sep(lang))
+                }
             )?;
         }
     }

@@ -160,6 +160,9 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         Check::CancelScopeRequired if t == FilingType::Cancel && d.account.cancel_scope.is_none() => {
             hits.push(Hit::at("account.cancel_scope"));
         }
+        Check::CancelScopeWithoutCancel if t != FilingType::Cancel && d.account.cancel_scope.is_some() => {
+            hits.push(Hit::at("account.cancel_scope").var_text("type", type_text(t)));
+        }
         _ => {}
     }
 }

@@ -253,6 +253,8 @@ pub enum Check {
     NewServiceAddsSomething,
     /// A cancel says what it cancels (`account.cancel_scope`).
     CancelScopeRequired,
+    /// `account.cancel_scope` on an order that is not a cancel.
+    CancelScopeWithoutCancel,
 }
 
 fn yes() -> bool {
@@ -624,7 +626,8 @@ impl Check {
             | Check::PrincipalNumberRequired
             | Check::ServiceNumbersRequired
             | Check::NewServiceAddsSomething
-            | Check::CancelScopeRequired => filing::run(self, cx, &mut hits),
+            | Check::CancelScopeRequired
+            | Check::CancelScopeWithoutCancel => filing::run(self, cx, &mut hits),
         }
         hits
     }
