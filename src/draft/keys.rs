@@ -5,7 +5,7 @@
 //! reader code that reads it; then `UPDATE_GENERATED=1 cargo test --test generated`.
 
 use super::model::{
-    CancelScope, Choice, DocType, FilingType, LANGUAGE_CHOICES, PROVIDER_CHOICES, PrincipalKind, RESOURCE_KIND_CHOICES,
+    CancelScope, Choice, DocType, FilingType, LANGUAGE_CHOICES, Os, PROVIDER_CHOICES, PrincipalKind, RESOURCE_KIND_CHOICES,
     SERVICE_CONTENT_CHOICES,
 };
 
@@ -400,10 +400,59 @@ pub static APP: Group = Group {
     en: "[[app]]",
     keys: &[
         k("name", Str, "APP 名称", "the APP's name as in the stores"),
-        k("platforms", StrList, "平台", "platforms it runs on, e.g. android, ios, harmonyos"),
-        k("package_name", Str, "包名", "Android package name / iOS Bundle ID"),
-        k("signing_md5", Str, "签名 MD5", "MD5 fingerprint of the signing certificate"),
-        k("signing_sha1", Str, "签名 SHA-1", "SHA-1 fingerprint of the signing certificate"),
+        k(
+            "platforms",
+            StrList,
+            "平台",
+            "platforms it runs on (single-platform form; see [[app.platform]])",
+        )
+        .open(Os::CHOICES, true),
+        k(
+            "package_name",
+            Str,
+            "包名",
+            "Android package name / iOS Bundle ID (single-platform form)",
+        ),
+        k(
+            "signing_md5",
+            Str,
+            "签名 MD5",
+            "MD5 fingerprint of the signing certificate (single-platform form)",
+        ),
+        k(
+            "signing_sha1",
+            Str,
+            "签名 SHA-1",
+            "SHA-1 fingerprint of the signing certificate (single-platform form)",
+        ),
+        k(
+            "public_key",
+            Str,
+            "公钥",
+            "the signing certificate's public key, hex (single-platform form)",
+        )
+        .ext(),
+        k(
+            "platform",
+            Tables(&APP_PLATFORM),
+            "运行平台",
+            "one table per platform the APP is listed on",
+        ),
+        k(
+            "service_content",
+            StrList,
+            "服务内容",
+            "what the APP offers (the website values); some need a pre-approval",
+        )
+        .open(&SERVICE_CONTENT_CHOICES, true),
+        k("languages", StrList, "语言", "the APP's main language").open(LANGUAGE_CHOICES, false),
+        k("remark", Str, "备注", "a note for the reviewer: what the APP does"),
+        k(
+            "preapproval",
+            Tables(&PREAPPROVAL),
+            "前置审批",
+            "pre-approvals for licensed content",
+        ),
         k("domains", StrList, "APP 域名", "names from [[domain]] the APP uses"),
         k(
             "responsible",
@@ -416,6 +465,39 @@ pub static APP: Group = Group {
             Str,
             "APP 备案号",
             "the APP's number (the principal's plus -nA) when the APP is already filed",
+        ),
+    ],
+};
+
+pub static APP_PLATFORM: Group = Group {
+    id: "app.platform",
+    zh: "APP 运行平台",
+    en: "[[app.platform]]",
+    keys: &[
+        k("os", Str, "运行平台", "android, ios, harmonyos or other (安卓, 苹果, 鸿蒙 …)").open(Os::CHOICES, true),
+        k(
+            "package",
+            Str,
+            "包名 / Bundle ID",
+            "Android package name, iOS Bundle ID, HarmonyOS bundle name",
+        ),
+        k(
+            "signing_md5",
+            Str,
+            "签名 MD5",
+            "MD5 of the signing certificate (Android, HarmonyOS), 32 hex digits, colons allowed",
+        ),
+        k(
+            "signing_sha1",
+            Str,
+            "签名 SHA-1",
+            "SHA-1 of the signing certificate (iOS), 40 hex digits, colons allowed",
+        ),
+        k(
+            "public_key",
+            Str,
+            "公钥",
+            "the certificate's public key, hex (as the provider's console asks for it)",
         ),
     ],
 };
@@ -434,6 +516,7 @@ pub static GROUPS: &[&Group] = &[
     &WEBSITE,
     &PREAPPROVAL,
     &APP,
+    &APP_PLATFORM,
 ];
 
 /// Every dotted key of the format, with `*` for array indices (`[materials]` keys are the

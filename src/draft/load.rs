@@ -375,44 +375,47 @@ impl Reader<'_> {
                 filing_number: self.string(t, &path, "filing_number"),
                 ..Default::default()
             };
-            for (i, s) in w.service_content.iter_mut().enumerate() {
-                // Chinese names are accepted and stored as ids.
-                if let Some((id, _)) = SERVICE_CONTENT.iter().find(|(_, zh)| zh == s) {
-                    *s = id.to_string();
-                    continue;
-                }
-                if !SERVICE_CONTENT.iter().any(|(id, _)| id.eq_ignore_ascii_case(s)) {
-                    let known: Vec<&str> = SERVICE_CONTENT.iter().map(|(id, _)| *id).collect();
-                    self.open_value(root, || format!("{path}.service_content.{i}"), s, &known);
-                }
-            }
-            for (i, l) in w.languages.iter().enumerate() {
-                self.open_value(root, || format!("{path}.languages.{i}"), l, LANGUAGES);
-            }
-            for (pp, pn) in self.tables(t, &path, "preapproval") {
-                let pt = self.table(pn, &pp, &keys::PREAPPROVAL);
-                w.preapproval.push(Preapproval {
-                    kind: self.string(pt, &pp, "kind"),
-                    number: self.string(pt, &pp, "number"),
-                    valid_until: self.validity(pt, &pp, "valid_until"),
-                });
-            }
+            self.services(root, &path, &mut w.service_content, &w.languages);
+            w.preapproval = self.preapprovals(t, &path);
             w.responsible = self.responsible(t, &path);
             self.draft.websites.push(w);
         }
 
         for (path, n) in self.tables(top, "", "app") {
             let t = self.table(n, &path, &keys::APP);
-            let a = App {
+            let mut a = App {
                 name: self.string(t, &path, "name"),
                 platforms: self.strings(t, &path, "platforms"),
                 package_name: self.string(t, &path, "package_name"),
                 signing_md5: self.string(t, &path, "signing_md5"),
                 signing_sha1: self.string(t, &path, "signing_sha1"),
+                public_key: self.string(t, &path, "public_key"),
+                service_content: self.strings(t, &path, "service_content"),
+                languages: self.strings(t, &path, "languages"),
+                remark: self.string(t, &path, "remark"),
+                preapproval: self.preapprovals(t, &path),
+                platform: Vec::new(),
                 domains: self.strings(t, &path, "domains"),
                 responsible: self.responsible(t, &path),
                 filing_number: self.string(t, &path, "filing_number"),
             };
+            for (k, os) in a.platforms.iter().enumerate() {
+                self.os_value(root, || format!("{path}.platforms.{k}"), os);
+            }
+            for (pp, pn) in self.tables(t, &path, "platform") {
+                let pt = self.table(pn, &pp, &keys::APP_PLATFORM);
+                let os_text = self.string(pt, &pp, "os");
+                let os = os_text.as_deref().and_then(|o| self.os_value(root, || format!("{pp}.os"), o));
+                a.platform.push(AppPlatform {
+                    os,
+                    os_text,
+                    package: self.string(pt, &pp, "package"),
+                    signing_md5: self.string(pt, &pp, "signing_md5"),
+                    signing_sha1: self.string(pt, &pp, "signing_sha1"),
+                    public_key: self.string(pt, &pp, "public_key"),
+                });
+            }
+            self.services(root, &path, &mut a.service_content, &a.languages);
             self.draft.apps.push(a);
         }
 
@@ -427,6 +430,52 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+
+    /// A website's or APP's service contents (Chinese names become ids) and languages: both
+    /// open lists, so an unknown value is a warning naming the known ones.
+    fn services(&mut self, root: &Node, path: &str, service_content: &mut [String], languages: &[String]) {
+        for (i, s) in service_content.iter_mut().enumerate() {
+            if let Some((id, _)) = SERVICE_CONTENT.iter().find(|(_, zh)| zh == s) {
+                *s = id.to_string();
+                continue;
+            }
+            if !SERVICE_CONTENT.iter().any(|(id, _)| id.eq_ignore_ascii_case(s)) {
+                let known: Vec<&str> = SERVICE_CONTENT.iter().map(|(id, _)| *id).collect();
+                self.open_value(root, || format!("{path}.service_content.{i}"), s, &known);
+            }
+        }
+        for (i, l) in languages.iter().enumerate() {
+            self.open_value(root, || format!("{path}.languages.{i}"), l, LANGUAGES);
+        }
+    }
+
+    fn preapprovals(&mut self, t: Option<&[(String, Node)]>, path: &str) -> Vec<Preapproval> {
+        let mut out = Vec::new();
+        for (pp, pn) in self.tables(t, path, "preapproval") {
+            let pt = self.table(pn, &pp, &keys::PREAPPROVAL);
+            out.push(Preapproval {
+                kind: self.string(pt, &pp, "kind"),
+                number: self.string(pt, &pp, "number"),
+                valid_until: self.validity(pt, &pp, "valid_until"),
+            });
+        }
+        out
+    }
+
+    /// An APP platform's os. The list is open, like service contents: an unknown os is a
+    /// warning naming the known values, not an error, because everything else about the APP
+    /// (name, domains, responsible person, the other platforms) can still be checked; only the
+    /// per-platform rules (which fingerprint, which package syntax) skip that platform.
+    fn os_value(&mut self, root: &Node, field: impl FnOnce() -> String, value: &str) -> Option<Os> {
+        let os = Os::parse(value);
+        if os.is_none() {
+            let field = field();
+            let pos = nearest_at(root, &field).unwrap_or_default();
+            let hit = Hit::at(field).var("value", value).var("known", Os::known());
+            self.issue("DRAFT-UNKNOWN-OPTION", hit, pos);
+        }
+        os
     }
 
     fn responsible(&mut self, t: Option<&[(String, Node)]>, path: &str) -> Option<Responsible> {

@@ -1,4 +1,5 @@
 //! The draft format (`docs/draft-format.md`): its key table, spanned parsing and the typed model.
+pub mod apps;
 pub mod edit;
 pub mod filing;
 pub mod keys;
@@ -6,6 +7,7 @@ pub mod load;
 pub mod model;
 pub mod node;
 
+pub use apps::{AppValue, PlatformView, normalize_hex};
 pub use load::{LoadIssue, Loaded, load_str};
 pub use model::*;
 

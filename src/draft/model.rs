@@ -81,6 +81,13 @@ vocab!(CancelScope {
     Access = "access", "取消接入", [];
 });
 
+vocab!(Os {
+    Android = "android", "安卓", ["安卓平台", "Android", "ANDROID"];
+    Ios = "ios", "苹果", ["苹果平台", "iOS", "IOS", "iPhone", "iPadOS", "ipados"];
+    HarmonyOs = "harmonyos", "鸿蒙", ["鸿蒙平台", "HarmonyOS", "HarmonyOS NEXT", "harmony", "Harmony", "harmony_os", "OpenHarmony"];
+    Other = "other", "其他", ["其他平台"];
+});
+
 impl DocType {
     /// Documents of a natural person (as opposed to an organisation certificate).
     pub fn is_personal(self) -> bool {
@@ -295,13 +302,35 @@ pub struct Website {
     pub filing_number: Option<String>,
 }
 
+/// One `[[app.platform]]` table: the APP's identity on one operating system.
+#[derive(Debug, Clone, Default)]
+pub struct AppPlatform {
+    /// `None` when `os` is missing or not one of [`Os`] (the reader warned; `os_text` keeps it).
+    pub os: Option<Os>,
+    pub os_text: Option<String>,
+    /// Android package name, iOS Bundle ID, HarmonyOS bundle name.
+    pub package: Option<String>,
+    pub signing_md5: Option<String>,
+    pub signing_sha1: Option<String>,
+    pub public_key: Option<String>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct App {
     pub name: Option<String>,
+    /// The single-platform keys (`platforms`, `package_name`, `signing_md5`, `signing_sha1`,
+    /// `public_key`) as written; [`Draft::app_platforms`] merges them with `platform`.
     pub platforms: Vec<String>,
     pub package_name: Option<String>,
     pub signing_md5: Option<String>,
     pub signing_sha1: Option<String>,
+    pub public_key: Option<String>,
+    /// `[[app.platform]]` tables, in file order.
+    pub platform: Vec<AppPlatform>,
+    pub service_content: Vec<String>,
+    pub languages: Vec<String>,
+    pub remark: Option<String>,
+    pub preapproval: Vec<Preapproval>,
     pub domains: Vec<String>,
     pub responsible: Option<Responsible>,
     pub filing_number: Option<String>,
