@@ -36,6 +36,7 @@ pub struct Ctx<'a> {
     persons: OnceCell<Vec<PersonRef<'a>>>,
     documents: OnceCell<Vec<(String, &'a Document)>>,
     website_responsibles: OnceCell<Vec<(usize, String, &'a Person)>>,
+    service_responsibles: OnceCell<Vec<(String, &'a Person)>>,
     domains: OnceCell<Vec<Option<DomainName>>>,
     /// For a new_service: which `[[domain]]`s are being added (see `domain_in_scope`).
     domain_scope: OnceCell<Vec<bool>>,
@@ -52,6 +53,7 @@ impl<'a> Ctx<'a> {
             persons: OnceCell::new(),
             documents: OnceCell::new(),
             website_responsibles: OnceCell::new(),
+            service_responsibles: OnceCell::new(),
             domains: OnceCell::new(),
             domain_scope: OnceCell::new(),
         }
@@ -129,6 +131,31 @@ impl<'a> Ctx<'a> {
                     None => None,
                 })
                 .collect()
+        })
+    }
+
+    /// The responsible person of each website and then each APP (resolving `"principal"`),
+    /// with its path: an APP's responsible person is an internet information service's
+    /// responsible person (互联网信息服务负责人) exactly as a website's is.
+    pub fn service_responsibles(&self) -> &[(String, &'a Person)] {
+        let d = self.draft;
+        self.service_responsibles.get_or_init(|| {
+            let resolve = |r: &'a Option<Responsible>| match r {
+                Some(Responsible::Principal) => Some(&d.principal.responsible),
+                Some(Responsible::Person(p)) => Some(&**p),
+                None => None,
+            };
+            let sites = d
+                .websites
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (format!("website.{i}.responsible"), &w.responsible));
+            let apps = d
+                .apps
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (format!("app.{i}.responsible"), &a.responsible));
+            sites.chain(apps).filter_map(|(path, r)| resolve(r).map(|p| (path, p))).collect()
         })
     }
 

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 pub enum Condition {
     #[default]
     Always,
-    /// Some website's responsible person is not the legal representative.
+    /// Some website's or APP's responsible person is not the legal representative.
     WebsiteResponsibleNotLegalRep,
     PrincipalResponsibleNotLegalRep,
     /// The legal representative holds a foreign / HK / Macau / Taiwan document.
@@ -25,11 +25,11 @@ pub enum Condition {
     DocumentExpiringSoon {
         months: u32,
     },
-    /// A website offers one of these service contents.
+    /// A website or an APP offers one of these service contents.
     Services {
         values: Vec<String>,
     },
-    /// No website offers any of these (a "not involved" pledge).
+    /// No website or APP offers any of these (a "not involved" pledge).
     NoServices {
         values: Vec<String>,
     },
@@ -58,6 +58,8 @@ pub enum Condition {
     /// A principal cancellation that lists no website or APP: an empty shell (空壳主体), which
     /// no provider can cancel.
     EmptyShell,
+    /// Some APP's responsible person is not the principal's responsible person.
+    AppResponsibleDistinct,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -234,7 +236,7 @@ impl Condition {
         match self {
             Condition::Always => true,
             Condition::WebsiteResponsibleNotLegalRep => {
-                !cx.is_individual() && cx.website_responsibles().iter().any(|(_, _, p)| cx.is_legal_rep(p) == Some(false))
+                !cx.is_individual() && cx.service_responsibles().iter().any(|(_, p)| cx.is_legal_rep(p) == Some(false))
             }
             Condition::PrincipalResponsibleNotLegalRep => {
                 !cx.is_individual() && d.principal.responsible.is_legal_representative == Some(false)
@@ -266,9 +268,18 @@ impl Condition {
             Condition::DocumentExpiringSoon { months } => cx.documents().iter().any(
                 |(_, doc)| matches!(doc.valid_until, Some(Validity::Until(u)) if u >= cx.as_of && !cx.at_least_months_left(u, *months)),
             ),
-            Condition::Services { values } => d.websites.iter().any(|w| w.service_content.iter().any(|s| values.contains(s))),
+            Condition::Services { values } => {
+                let sites = d.websites.iter().map(|w| &w.service_content);
+                sites
+                    .chain(d.apps.iter().map(|a| &a.service_content))
+                    .any(|c| c.iter().any(|s| values.contains(s)))
+            }
             Condition::NoServices { values } => {
-                !d.websites.is_empty() && !d.websites.iter().any(|w| w.service_content.iter().any(|s| values.contains(s)))
+                let sites = d.websites.iter().map(|w| &w.service_content);
+                (!d.websites.is_empty() || !d.apps.is_empty())
+                    && !sites
+                        .chain(d.apps.iter().map(|a| &a.service_content))
+                        .any(|c| c.iter().any(|s| values.contains(s)))
             }
             Condition::DomainsMoreThan { n } => cx.domains_in_scope().count() > *n,
             Condition::WebsitesMoreThan { n } => cx.websites_in_scope().count() > *n,
@@ -290,6 +301,10 @@ impl Condition {
                 .any(|r| r.person.document.doc_type.is_some_and(|t| types.iter().any(|x| x == t.id()))),
             Condition::HasApp => !d.apps.is_empty(),
             Condition::EmptyShell => d.account.cancel_scope == Some(CancelScope::Principal) && d.websites.is_empty() && d.apps.is_empty(),
+            Condition::AppResponsibleDistinct => d.apps.iter().any(|a| match &a.responsible {
+                Some(Responsible::Person(p)) => !Ctx::same_person(p, &d.principal.responsible),
+                _ => false,
+            }),
             Condition::WebsiteResponsibleDistinct => cx
                 .website_responsibles()
                 .iter()

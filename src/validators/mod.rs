@@ -4,6 +4,7 @@
 //! returns a [`Problem`] on failure. Problems never repeat the full raw number,
 //! because reports may be shared.
 
+pub mod app;
 pub mod domain;
 pub mod email;
 pub mod filing_number;

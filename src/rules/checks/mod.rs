@@ -8,6 +8,7 @@ use crate::validators::{self, Level, Problem, domain, email, permits, phone, res
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+mod apps;
 mod contacts;
 mod documents;
 mod domains;
@@ -18,6 +19,55 @@ mod services;
 
 fn default_who() -> Vec<Role> {
     Vec::new()
+}
+
+/// Which internet information services a name or service-content check reads: the website
+/// tables (the default, so that older tables keep their meaning) or the APPs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    #[default]
+    Website,
+    App,
+}
+
+impl Service {
+    fn is_website(&self) -> bool {
+        *self == Service::Website
+    }
+}
+
+/// A website or an APP, as the checks that apply to both read it.
+pub(crate) struct ServiceRef<'a> {
+    /// `website.0`, `app.1`.
+    pub base: String,
+    pub name: Option<&'a str>,
+    pub service_content: &'a [String],
+    pub preapproval: &'a [Preapproval],
+}
+
+/// The websites or APPs this order submits (in a new_service, filed ones are only context).
+pub(crate) fn services<'a>(cx: &Ctx<'a>, of: Service) -> Vec<ServiceRef<'a>> {
+    match of {
+        Service::Website => cx
+            .websites_in_scope()
+            .map(|(i, w)| ServiceRef {
+                base: format!("website.{i}"),
+                name: w.name.as_deref(),
+                service_content: &w.service_content,
+                preapproval: &w.preapproval,
+            })
+            .collect(),
+        Service::App => cx
+            .apps_in_scope()
+            .map(|(i, a)| ServiceRef {
+                base: format!("app.{i}"),
+                name: a.name.as_deref(),
+                service_content: &a.service_content,
+                preapproval: &a.preapproval,
+            })
+            .collect(),
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -103,10 +153,10 @@ pub enum Check {
     LegalRepresentative,
     /// A foreign / HK / Macau / Taiwan legal representative must authorise a mainland-ID holder.
     ForeignLegalRepresentative,
-    /// A website's responsible person who is not the legal representative (letter needed).
+    /// A website's or APP's responsible person who is not the legal representative (letter needed).
     WebsiteResponsibleNotLegalRep,
     /// When the principal's responsible person is not the legal representative, every
-    /// website's responsible person must be that same person.
+    /// website's and APP's responsible person must be that same person.
     SameResponsibleWhenDelegated,
     /// All website responsible persons are one person.
     SingleWebsiteResponsible,
@@ -189,9 +239,15 @@ pub enum Check {
     /// The website name is just the principal's own name (an individual naming the site after
     /// themself).
     WebsiteNameIsPrincipal,
-    WebsiteNameSymbols,
-    /// Words a website name may not use: at the start (`prefix`) or anywhere.
+    WebsiteNameSymbols {
+        #[serde(default, skip_serializing_if = "Service::is_website")]
+        of: Service,
+    },
+    /// Words a website name (or, with `of = "app"`, an APP name) may not use: at the start
+    /// (`prefix`) or anywhere.
     WebsiteNameWords {
+        #[serde(default, skip_serializing_if = "Service::is_website")]
+        of: Service,
         words: Vec<String>,
         #[serde(default)]
         prefix: bool,
@@ -214,11 +270,17 @@ pub enum Check {
     ServiceContentOnly {
         values: Vec<String>,
     },
-    /// These service contents need a [[website.preapproval]].
+    /// These service contents need a [[website.preapproval]] (or, with `of = "app"`, an
+    /// [[app.preapproval]]).
     PreapprovalRequired {
         services: Vec<String>,
+        #[serde(default, skip_serializing_if = "Service::is_website")]
+        of: Service,
     },
-    PreapprovalValid,
+    PreapprovalValid {
+        #[serde(default, skip_serializing_if = "Service::is_website")]
+        of: Service,
+    },
     RemarkMinChars {
         min: usize,
     },
@@ -230,7 +292,8 @@ pub enum Check {
         fields: Vec<String>,
         markers: Vec<String>,
     },
-    /// APP fields: package name and signature fingerprints.
+    /// APP signing fingerprints (MD5 32, SHA-1 40 hex digits) and public keys (hex), on every
+    /// platform.
     AppFields,
     /// Every filing number given is `<abbr>ICP备<8 or 10 digits>号`, with `-n`, `-nA`, `-nX` or
     /// `-nK` for a service.
@@ -255,6 +318,38 @@ pub enum Check {
     CancelScopeRequired,
     /// `account.cancel_scope` on an order that is not a cancel.
     CancelScopeWithoutCancel,
+    /// Each platform's package name follows its os's syntax (Java package, Bundle ID, HarmonyOS
+    /// bundle name).
+    AppPackageSyntax,
+    /// Every APP names its platforms, and every `[[app.platform]]` its os.
+    AppPlatformsGiven,
+    /// Platform keys (`package`, `public_key`) present on every platform.
+    AppPlatformRequired {
+        keys: Vec<String>,
+    },
+    /// Platforms of these systems carry one of `any_of` (`signing_md5`, `signing_sha1`);
+    /// with `only_if`, only checked when that key is given (a conflict between sources).
+    AppFingerprintRequired {
+        os: Vec<String>,
+        any_of: Vec<String>,
+        #[serde(default)]
+        only_if: Option<String>,
+    },
+    /// App-level single-platform keys next to `[[app.platform]]` tables (they are not read).
+    AppLegacyKeys,
+    /// `platforms` and the `[[app.platform]]` tables name the same systems.
+    AppPlatformsAgree,
+    /// Two APPs of the order with one name.
+    AppNameDuplicate,
+    /// One package name for two APPs, or twice on one system of one APP.
+    AppPackageDuplicate,
+    /// A domain used by a website and by an APP of the same order.
+    WebsiteAppSameDomain,
+    /// The `[materials]` file under `key` is larger than `max_bytes` (the APP icon).
+    MaterialMaxBytes {
+        key: String,
+        max_bytes: u64,
+    },
 }
 
 fn yes() -> bool {
@@ -609,15 +704,14 @@ impl Check {
             | Check::WebsiteNameNotAscii
             | Check::WebsiteNameNotDomain
             | Check::WebsiteNameIsPrincipal
-            | Check::WebsiteNameSymbols
+            | Check::WebsiteNameSymbols { .. }
             | Check::WebsiteNameWords { .. }
             | Check::NameKeywords { .. }
             | Check::ServiceContentForbidden { .. }
             | Check::ServiceContentOnly { .. }
             | Check::PreapprovalRequired { .. }
-            | Check::PreapprovalValid
-            | Check::RemarkMinChars { .. }
-            | Check::AppFields => services::run(self, cx, &mut hits),
+            | Check::PreapprovalValid { .. }
+            | Check::RemarkMinChars { .. } => services::run(self, cx, &mut hits),
             Check::FilingNumberFormat
             | Check::FilingNumberRegion
             | Check::FilingNumberKind
@@ -628,6 +722,17 @@ impl Check {
             | Check::NewServiceAddsSomething
             | Check::CancelScopeRequired
             | Check::CancelScopeWithoutCancel => filing::run(self, cx, &mut hits),
+            Check::AppFields
+            | Check::AppPackageSyntax
+            | Check::AppPlatformsGiven
+            | Check::AppPlatformRequired { .. }
+            | Check::AppFingerprintRequired { .. }
+            | Check::AppLegacyKeys
+            | Check::AppPlatformsAgree
+            | Check::AppNameDuplicate
+            | Check::AppPackageDuplicate
+            | Check::WebsiteAppSameDomain
+            | Check::MaterialMaxBytes { .. } => apps::run(self, cx, &mut hits),
         }
         hits
     }

@@ -95,7 +95,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             if cx.is_individual() {
                 return;
             }
-            for (_, path, p) in cx.website_responsibles() {
+            for (path, p) in cx.service_responsibles() {
                 if cx.is_legal_rep(p) == Some(false) {
                     hits.push(Hit::at(path).var("name", p.name.clone().unwrap_or_default()));
                 }
@@ -104,7 +104,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         Check::SameResponsibleWhenDelegated => {
             let pr = &d.principal.responsible;
             if !cx.is_individual() && pr.is_legal_representative == Some(false) {
-                for (_, path, p) in cx.website_responsibles() {
+                for (path, p) in cx.service_responsibles() {
                     if !Ctx::same_person(p, pr) {
                         hits.push(Hit::at(path));
                     }

@@ -1,4 +1,5 @@
-//! Websites and APPs: names, listed domains, service content, pre-approvals, remarks.
+//! Websites (and, where a kind takes `of = "app"`, APPs): names, listed domains, service
+//! content, pre-approvals, remarks. The APP-only kinds are in `apps.rs`.
 
 use super::*;
 
@@ -92,30 +93,27 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 }
             }
         }
-        Check::WebsiteNameSymbols => {
-            for (i, w) in cx.websites_in_scope() {
+        Check::WebsiteNameSymbols { of } => {
+            for w in services(cx, *of) {
                 // A domain or URL as the name is SITE-NAME-DOMAIN's finding; its dots are not
-                // a second mistake.
-                if let Some(n) = &w.name
+                // a second mistake. Emoji are not alphanumeric: they are symbols here too.
+                if let Some(n) = w.name
                     && let Some(c) = n.chars().find(|c| !(c.is_alphanumeric() || *c == ' ' || *c == '·' || *c == '-'))
                     && !name_is_domain(n, d)
                 {
-                    hits.push(
-                        Hit::at(format!("website.{i}.name"))
-                            .var("name", n.clone())
-                            .var("symbol", c.to_string()),
-                    );
+                    hits.push(Hit::at(format!("{}.name", w.base)).var("name", n).var("symbol", c.to_string()));
                 }
             }
         }
         Check::WebsiteNameWords {
+            of,
             words,
             prefix,
             allow_own_name,
         } => {
             let own = d.principal.name.as_deref().filter(|_| *allow_own_name).unwrap_or("");
-            for (i, w) in cx.websites_in_scope() {
-                if let Some(n) = &w.name
+            for w in services(cx, *of) {
+                if let Some(n) = w.name
                     && let Some(word) = words.iter().find(|x| {
                         let used = if *prefix {
                             n.starts_with(x.as_str())
@@ -125,11 +123,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                         used && !own.contains(x.as_str())
                     })
                 {
-                    hits.push(
-                        Hit::at(format!("website.{i}.name"))
-                            .var("name", n.clone())
-                            .var("word", word.clone()),
-                    );
+                    hits.push(Hit::at(format!("{}.name", w.base)).var("name", n).var("word", word.clone()));
                 }
             }
         }
@@ -175,15 +169,15 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 }
             }
         }
-        Check::PreapprovalRequired { services } => {
-            for (i, w) in cx.websites_in_scope() {
-                let need = has_service(w, services);
+        Check::PreapprovalRequired { services: needing, of } => {
+            for w in services(cx, *of) {
+                let need = w.service_content.iter().filter(|s| needing.contains(s));
                 for s in need {
                     let covered = w.preapproval.iter().any(|p| p.kind.as_deref() == Some(s.as_str()));
                     if !covered {
                         let zh = SERVICE_CONTENT.iter().find(|(id, _)| *id == s).map(|(_, z)| *z).unwrap_or("");
                         hits.push(
-                            Hit::at(format!("website.{i}.preapproval"))
+                            Hit::at(format!("{}.preapproval", w.base))
                                 .var("service", s.clone())
                                 .var("service_zh", zh),
                         );
@@ -191,13 +185,13 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 }
             }
         }
-        Check::PreapprovalValid => {
-            for (i, w) in cx.websites_in_scope() {
+        Check::PreapprovalValid { of } => {
+            for w in services(cx, *of) {
                 for (j, p) in w.preapproval.iter().enumerate() {
                     if let Some(Validity::Until(u)) = p.valid_until
                         && u < cx.as_of
                     {
-                        hits.push(Hit::at(format!("website.{i}.preapproval.{j}.valid_until")).var("date", fmt_date(u)));
+                        hits.push(Hit::at(format!("{}.preapproval.{j}.valid_until", w.base)).var("date", fmt_date(u)));
                     }
                 }
             }
@@ -211,37 +205,6 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                             .var("count", n.to_string())
                             .var("limit", min.to_string()),
                     );
-                }
-            }
-        }
-        Check::AppFields => {
-            for (i, a) in cx.apps_in_scope() {
-                if let Some(p) = &a.package_name {
-                    let ok = p.split('.').count() >= 2
-                        && p.split('.').all(|s| {
-                            !s.is_empty()
-                                && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                                && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                        });
-                    if !ok {
-                        hits.push(
-                            Hit::at(format!("app.{i}.package_name"))
-                                .var("value", p.clone())
-                                .var("expected", "com.example.app"),
-                        );
-                    }
-                }
-                for (key, len, val) in [("signing_md5", 32, &a.signing_md5), ("signing_sha1", 40, &a.signing_sha1)] {
-                    if let Some(v) = val {
-                        let hex: String = v.chars().filter(|c| *c != ':').collect();
-                        if hex.len() != len || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-                            hits.push(
-                                Hit::at(format!("app.{i}.{key}"))
-                                    .var("value", v.clone())
-                                    .var("expected", format!("{len} hex digits")),
-                            );
-                        }
-                    }
                 }
             }
         }
