@@ -502,3 +502,41 @@ fn material_files_are_checked() {
     let license = r.checklist.iter().find(|c| c.key() == "principal_document").unwrap();
     assert_eq!(license.status, beian::rules::materials::Status::Have);
 }
+
+/// An APP on three platforms: forms.md and the report get one block per platform, in the
+/// console's order, with the fingerprint each platform's field takes, normalised to plain hex.
+#[test]
+fn app_section_one_block_per_platform() {
+    let name = "enterprise-zhejiang-app";
+    let (path, src) = draft(name);
+    let r = bundle::render(&src, Some(&path), Lang::Zh, None, None).unwrap();
+    let get = |f: &str| String::from_utf8(r.files.iter().find(|(n, _)| n == f).unwrap().1.clone()).unwrap();
+    let forms = get("forms.md");
+    let at = |needle: &str| forms.find(needle).unwrap_or_else(|| panic!("forms.md has no {needle:?}:\n{forms}"));
+    // Console order: name, platforms, each platform's package / key / fingerprint, then the rest.
+    let order = [
+        "| APP 名称 | 云栖口算 |",
+        "| 运行平台 | 安卓、iOS、鸿蒙 |",
+        "运行平台 1：安卓",
+        "| 包名 | com.yunqiedu.kousuan |",
+        "| 签名MD5值（证书 MD5） | 9E107D9D372BB6826BD81D3542A419D6 |",
+        "运行平台 2：iOS",
+        "| Bundle ID | com.yunqiedu.kousuan-ios |",
+        "| 签名MD5值栏（填证书 SHA-1） | 2FD4E1C67A2D28FCED849EE1BB76E7391B93EB12 |",
+        "运行平台 3：鸿蒙",
+        "| APP 使用的域名 | yunqi-edu.com |",
+        "APP 负责人",
+        "| 姓名 | 陈晓雯 |",
+    ];
+    let pos: Vec<usize> = order.iter().map(|n| at(n)).collect();
+    assert!(pos.windows(2).all(|w| w[0] < w[1]), "out of order: {pos:?}");
+    // No website in this order: the APP sections follow the principal's directly.
+    assert!(forms.contains("## 三、APP 信息") && forms.contains("## 四、APP 负责人"));
+    let report = get("report.html");
+    assert!(report.contains("<section id=\"apps\">") && report.contains("com.yunqiedu.kousuan-ios"));
+    insta::assert_snapshot!(format!("{name}__forms.md"), forms);
+    insta::assert_snapshot!(
+        format!("{name}__report.html"),
+        report.replace(&fixtures().to_string_lossy().into_owned(), "[FIXTURES]")
+    );
+}

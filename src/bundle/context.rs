@@ -211,6 +211,8 @@ pub struct BundleCtx {
     pub legal_rep: Option<PersonView>,
     pub domains: Vec<DomainView>,
     pub websites: Vec<WebsiteView>,
+    /// One block per APP, one sub-block per platform (`bundle/apps.rs`).
+    pub apps: Vec<super::apps::AppView>,
     pub steps: Vec<StepView>,
     pub extra_files: Vec<ExtraFile>,
     pub findings: Vec<FindingView>,
@@ -233,7 +235,7 @@ fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn validity(v: &Option<Validity>) -> Option<String> {
+pub(super) fn validity(v: &Option<Validity>) -> Option<String> {
     match v {
         Some(Validity::Until(d)) => Some(date(*d)),
         Some(Validity::LongTerm) => Some("长期".to_string()),
@@ -251,7 +253,7 @@ fn doc(d: &Document) -> DocView {
     }
 }
 
-fn person(p: &Person) -> PersonView {
+pub(super) fn person(p: &Person) -> PersonView {
     PersonView {
         name: p.name.clone(),
         document: doc(&p.document),
@@ -265,7 +267,7 @@ fn person(p: &Person) -> PersonView {
     }
 }
 
-fn same_person(a: &Person, b: &Person) -> bool {
+pub(super) fn same_person(a: &Person, b: &Person) -> bool {
     match (&a.document.number, &b.document.number) {
         (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
         _ => false,
@@ -282,6 +284,7 @@ fn step_of(field: &str, items: &[ChecklistItem]) -> &'static str {
         ["domain", ..] => "domain",
         ["website", _, "responsible", ..] => "responsible",
         ["website", ..] => "website",
+        ["app", _, "responsible", ..] => "responsible",
         ["app", ..] => "app",
         ["materials", key, ..] => items
             .iter()
@@ -541,6 +544,7 @@ pub fn build(input: &Input) -> BundleCtx {
             })
             .collect(),
         websites,
+        apps: super::apps::views(d),
         steps,
         extra_files,
         findings,

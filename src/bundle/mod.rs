@@ -28,6 +28,7 @@
 //! kill came between the two renames of the non-Linux swap, puts the old bundle back). The
 //! target itself is never half-written.
 
+pub mod apps;
 pub mod cmd;
 pub mod context;
 pub mod files;
