@@ -534,6 +534,9 @@ fn app_section_one_block_per_platform() {
     assert!(forms.contains("## 三、APP 信息") && forms.contains("## 四、APP 负责人"));
     let report = get("report.html");
     assert!(report.contains("<section id=\"apps\">") && report.contains("com.yunqiedu.kousuan-ios"));
+    let en = bundle::render(&src, Some(&path), Lang::En, None, None).unwrap();
+    let en_report = String::from_utf8(en.files.iter().find(|(n, _)| n == "report.html").unwrap().1.clone()).unwrap();
+    assert!(en_report.contains("Platform 2: iOS") && en_report.contains("enter the certificate&#x27;s SHA-1"));
     insta::assert_snapshot!(format!("{name}__forms.md"), forms);
     insta::assert_snapshot!(
         format!("{name}__report.html"),

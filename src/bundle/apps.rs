@@ -16,13 +16,16 @@ pub struct PlatformFormView {
     pub os: Option<&'static str>,
     /// 安卓 / iOS / 鸿蒙 / 其他, or the os as written when it is not a known one.
     pub os_zh: Option<String>,
+    pub os_en: Option<String>,
     /// What the console calls the package on this platform (包名, Bundle ID …).
     pub package_label: &'static str,
+    pub package_label_en: &'static str,
     pub package: Option<String>,
     /// Hex, upper case, no separators (the consoles' form) when it is valid hex; else as written.
     pub public_key: Option<String>,
     /// What goes into the console's 签名MD5值 field, and what it is on this platform.
     pub fingerprint_label: &'static str,
+    pub fingerprint_label_en: &'static str,
     pub fingerprint: Option<String>,
     /// Every fingerprint the draft gives for the platform, for checking against the build.
     pub signing_md5: Option<String>,
@@ -36,6 +39,7 @@ pub struct AppView {
     pub platforms: Vec<PlatformFormView>,
     /// The platforms' names joined, for the 运行平台 row.
     pub platform_names: Vec<String>,
+    pub platform_names_en: Vec<String>,
     pub domains: Vec<String>,
     pub service_content: Vec<Named>,
     pub languages: Vec<String>,
@@ -45,14 +49,16 @@ pub struct AppView {
     pub responsible_is_principal: bool,
 }
 
-fn os_zh(os: Option<Os>, text: Option<&str>) -> Option<String> {
-    match os {
-        Some(Os::Android) => Some("安卓".into()),
-        Some(Os::Ios) => Some("iOS".into()),
-        Some(Os::HarmonyOs) => Some("鸿蒙".into()),
-        Some(Os::Other) => Some("其他".into()),
-        None => text.map(str::to_string),
-    }
+/// The platform's name in Chinese and English (the os as written when it is not a known one).
+fn os_names(os: Option<Os>, text: Option<&str>) -> Option<(String, String)> {
+    let (zh, en) = match os {
+        Some(Os::Android) => ("安卓", "Android"),
+        Some(Os::Ios) => ("iOS", "iOS"),
+        Some(Os::HarmonyOs) => ("鸿蒙", "HarmonyOS"),
+        Some(Os::Other) => ("其他", "other"),
+        None => return text.map(|t| (t.to_string(), t.to_string())),
+    };
+    Some((zh.into(), en.into()))
 }
 
 fn hex_or_raw(s: Option<&str>, digits: Option<usize>) -> Option<String> {
@@ -67,20 +73,33 @@ fn hex_or_raw(s: Option<&str>, digits: Option<usize>) -> Option<String> {
 fn platform(n: usize, p: &PlatformView) -> PlatformFormView {
     let md5 = hex_or_raw(p.signing_md5.value, Some(32));
     let sha1 = hex_or_raw(p.signing_sha1.value, Some(40));
+    let md5_label = ("签名MD5值（证书 MD5）", "Signature MD5 (the certificate's MD5)");
     let (package_label, fingerprint_label, fingerprint) = match p.os {
-        Some(Os::Android) => ("包名", "签名MD5值（证书 MD5）", md5.clone()),
-        Some(Os::Ios) => ("Bundle ID", "签名MD5值栏（填证书 SHA-1）", sha1.clone()),
-        Some(Os::HarmonyOs) => ("包名（bundleName）", "签名MD5值（证书 MD5）", md5.clone().or(sha1.clone())),
-        _ => ("包名", "签名指纹", md5.clone().or(sha1.clone())),
+        Some(Os::Android) => (("包名", "Package name"), md5_label, md5.clone()),
+        Some(Os::Ios) => (
+            ("Bundle ID", "Bundle ID"),
+            ("签名MD5值栏（填证书 SHA-1）", "Signature MD5 field (enter the certificate's SHA-1)"),
+            sha1.clone(),
+        ),
+        Some(Os::HarmonyOs) => (("包名（bundleName）", "Bundle name"), md5_label, md5.clone().or(sha1.clone())),
+        _ => (
+            ("包名", "Package name"),
+            ("签名指纹", "Signing fingerprint"),
+            md5.clone().or(sha1.clone()),
+        ),
     };
+    let names = os_names(p.os, p.os_text);
     PlatformFormView {
         number: n,
         os: p.os.map(|o| o.id()),
-        os_zh: os_zh(p.os, p.os_text),
-        package_label,
+        os_zh: names.as_ref().map(|n| n.0.clone()),
+        os_en: names.map(|n| n.1),
+        package_label: package_label.0,
+        package_label_en: package_label.1,
         package: p.package.value.map(str::to_string),
         public_key: hex_or_raw(p.public_key.value, None),
-        fingerprint_label,
+        fingerprint_label: fingerprint_label.0,
+        fingerprint_label_en: fingerprint_label.1,
         fingerprint,
         signing_md5: md5,
         signing_sha1: sha1,
@@ -103,6 +122,7 @@ pub fn views(d: &Draft) -> Vec<AppView> {
                 number: i + 1,
                 name: a.name.clone(),
                 platform_names: platforms.iter().filter_map(|p| p.os_zh.clone()).collect(),
+                platform_names_en: platforms.iter().filter_map(|p| p.os_en.clone()).collect(),
                 platforms,
                 domains: a.domains.clone(),
                 service_content: a
