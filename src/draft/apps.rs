@@ -194,6 +194,24 @@ mod tests {
     }
 
     #[test]
+    fn os_aliases() {
+        for (t, os) in [
+            ("Android", Os::Android),
+            ("安卓", Os::Android),
+            ("IOS", Os::Ios),
+            ("苹果平台", Os::Ios),
+            ("iphone", Os::Ios),
+            ("HarmonyOS", Os::HarmonyOs),
+            ("鸿蒙", Os::HarmonyOs),
+            ("OpenHarmony", Os::HarmonyOs),
+            ("其他", Os::Other),
+        ] {
+            assert_eq!(Os::parse(t), Some(os), "{t}");
+        }
+        assert_eq!(Os::parse("symbian"), None);
+    }
+
+    #[test]
     fn hex_is_normalised() {
         assert_eq!(normalize_hex("ab:cd ef-01\n"), "ABCDEF01");
     }

@@ -82,9 +82,9 @@ vocab!(CancelScope {
 });
 
 vocab!(Os {
-    Android = "android", "安卓", ["安卓平台", "Android", "ANDROID"];
-    Ios = "ios", "苹果", ["苹果平台", "iOS", "IOS", "iPhone", "iPadOS", "ipados"];
-    HarmonyOs = "harmonyos", "鸿蒙", ["鸿蒙平台", "HarmonyOS", "HarmonyOS NEXT", "harmony", "Harmony", "harmony_os", "OpenHarmony"];
+    Android = "android", "安卓", ["安卓平台"];
+    Ios = "ios", "苹果", ["苹果平台", "iPhone", "iphone", "iPadOS", "ipados"];
+    HarmonyOs = "harmonyos", "鸿蒙", ["鸿蒙平台", "HarmonyOS NEXT", "harmonyos next", "harmony", "Harmony", "harmony_os", "OpenHarmony", "openharmony"];
     Other = "other", "其他", ["其他平台"];
 });
 
