@@ -77,8 +77,8 @@ pub fn bundle(out: &mut impl Write, args: &BundleArgs, lang: Lang) -> Result<u8>
     Ok(u8::from(s.errors > 0))
 }
 
-/// The two refusals a user meets most, in the UI language.
-fn localise(e: anyhow::Error, lang: Lang) -> anyhow::Error {
+/// The two refusals a user meets most, in the UI language (also used by `beian new`).
+pub fn localise(e: anyhow::Error, lang: Lang) -> anyhow::Error {
     if lang == Lang::En {
         return e;
     }
