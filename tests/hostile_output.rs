@@ -190,3 +190,52 @@ fn many_domains_are_matched_by_key_with_the_same_findings() {
     assert_eq!(fields("DOMAIN-UNUSED"), ["domain.0.name"], "only D0 is listed by no website");
     assert_eq!(fields("WEBSITE-DOMAIN-LISTED"), [format!("website.0.domains.{}", n - 1)]);
 }
+
+#[test]
+fn the_bundle_shows_control_characters_harmlessly() {
+    let dir = scratch("bundle");
+    let path = draft_with(&dir, r"示例\u001b]0;owned\u0007\u202e公司", "");
+    let out = dir.join("b");
+    let cfg = dir.join("cfg");
+    std::fs::create_dir_all(&cfg).unwrap();
+    let o = beian()
+        .env("BEIAN_CONFIG_DIR", &cfg)
+        .arg("bundle")
+        .arg(&path)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{o:?}");
+    for (f, text) in ["checklist.md", "forms.md", "report.html"].map(|f| (f, std::fs::read_to_string(out.join(f)).unwrap())) {
+        assert_eq!(raw_hostile(&text), None, "{f} holds a raw control character");
+        assert!(text.contains("\\u{1b}]0;owned"), "{f} shows it escaped");
+    }
+    assert_eq!(raw_hostile(&String::from_utf8_lossy(&o.stdout)), None);
+}
+
+#[test]
+fn answers_with_a_wrong_shape_do_not_panic() {
+    let dir = scratch("answers");
+    let answers = dir.join("answers.toml");
+    // A complete answers file, except that the principal's document is a list.
+    let full = base();
+    let (start, end) = (
+        full.find("[principal.document]").unwrap(),
+        full.find("[principal.responsible]").unwrap(),
+    );
+    let src = format!("{}{}", &full[..start], &full[end..]).replacen("mailing_address = ", "document = []\nmailing_address = ", 1);
+    assert!(src.contains("document = []"));
+    std::fs::write(&answers, src).unwrap();
+    let o = beian()
+        .current_dir(&dir)
+        .env("BEIAN_CONFIG_DIR", &dir)
+        .args(["new", "--no-input", "--answers"])
+        .arg(&answers)
+        .args(["--out", "out"])
+        .output()
+        .unwrap();
+    // Missing answers: exit 1 with the list, never a panic (101).
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
+}
