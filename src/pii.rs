@@ -59,10 +59,17 @@ fn identifier_like(sig: &[char]) -> bool {
 /// Mask every run that looks like an identifier or phone number (at least 7 letters and
 /// digits, at least 6 of them digits) inside free text.
 pub fn mask_text(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if !chars.iter().any(|c| fold(*c).is_some_and(|f| f.is_ascii_digit())) {
+    // An identifier has at least six digits: text with fewer (most field paths, most
+    // messages) is returned without looking further.
+    if text
+        .chars()
+        .filter(|c| fold(*c).is_some_and(|f| f.is_ascii_digit()))
+        .nth(5)
+        .is_none()
+    {
         return text.to_string();
     }
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {

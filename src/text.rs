@@ -56,6 +56,19 @@ pub fn display(s: &str) -> String {
     }
 }
 
+/// At most `max` characters of `s`; a longer text ends with how many were left out, so that
+/// laying out a table never depends on how long a value in the draft is.
+pub fn cut(s: &str, max: usize, lang: crate::diag::Lang) -> Cow<'_, str> {
+    let Some((end, _)) = s.char_indices().nth(max) else {
+        return Cow::Borrowed(s);
+    };
+    let left = s[end..].chars().count();
+    Cow::Owned(match lang {
+        crate::diag::Lang::Zh => format!("{}…（另有 {left} 个字符未显示）", &s[..end]),
+        crate::diag::Lang::En => format!("{}… ({left} more characters not shown)", &s[..end]),
+    })
+}
+
 /// A CSV cell that a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR first) is
 /// prefixed with `'`, as OWASP's CSV-injection advice says; the csv crate then quotes it.
 /// Plain negative numbers stay numbers (`-3`).
@@ -178,6 +191,14 @@ mod tests {
         assert_eq!(sanitize_display("cr\rover"), "cr\\u{d}over");
         assert_eq!(sanitize_display("c1\u{9b}31m"), "c1\\u{9b}31m");
         assert!(matches!(sanitize_display("两行\n\t正常"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn long_values_are_cut_saying_how_much() {
+        use crate::diag::Lang;
+        assert_eq!(cut("短", 5, Lang::Zh), "短");
+        assert_eq!(cut("abcdefgh", 3, Lang::En), "abc… (5 more characters not shown)");
+        assert_eq!(cut("一二三四", 2, Lang::Zh), "一二…（另有 2 个字符未显示）");
     }
 
     #[test]

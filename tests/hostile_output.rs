@@ -136,3 +136,106 @@ fn github_commands_cannot_be_injected() {
     }
     assert!(!out.lines().any(|l| l.starts_with("::error file=evil")), "{out}");
 }
+
+#[test]
+fn a_megabyte_value_is_cut_in_the_table() {
+    let dir = scratch("huge");
+    let name = "名".repeat(300_000);
+    let path = draft_with(&dir, &name, "");
+    let (out, _) = run(&path, "table");
+    assert!(out.contains("个字符未显示"), "the cut says how much was left out");
+    assert!(out.len() < 64 * 1024, "table output is {} bytes", out.len());
+    // Every format still answers, with the same verdict.
+    let (json, _) = run(&path, "json");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["drafts"][0]["principal"].as_str().map(|s| s.chars().count()), Some(300_000));
+}
+
+/// With many domains the checks key each name once (a hash set) instead of comparing every
+/// pair; the findings must be the same as the pairwise comparison gives.
+#[test]
+fn many_domains_are_matched_by_key_with_the_same_findings() {
+    let dir = scratch("many-domains");
+    let base = base();
+    let head = &base[..base.find("[[domain]]").unwrap()];
+    let n = 200;
+    let mut src = head.to_string();
+    for i in 0..n {
+        // Case and a trailing spelling difference must still match.
+        src.push_str(&format!(
+            "[[domain]]\nname = \"D{i}.Example.com\"\nholder = \"深圳市示例网络科技有限公司\"\n"
+        ));
+    }
+    let listed: Vec<String> = (1..n)
+        .map(|i| format!("\"d{i}.example.com\""))
+        .chain(["\"unknown.example.com\"".to_string()])
+        .collect();
+    src.push_str(&format!(
+        "[[website]]\nname = \"示例科技官网\"\ndomains = [{}]\nhome_url = \"www.d1.example.com\"\nservice_content = [\"enterprise_portal\"]\nlanguages = [\"zh-CN\"]\nresponsible = \"principal\"\n",
+        listed.join(", ")
+    ));
+    let path = dir.join("draft.toml");
+    std::fs::write(&path, src).unwrap();
+    let (json, _) = run(&path, "json");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let fields = |code: &str| -> Vec<String> {
+        v["drafts"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == code)
+            .map(|f| f["field"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(fields("DOMAIN-UNUSED"), ["domain.0.name"], "only D0 is listed by no website");
+    assert_eq!(fields("WEBSITE-DOMAIN-LISTED"), [format!("website.0.domains.{}", n - 1)]);
+}
+
+#[test]
+fn the_bundle_shows_control_characters_harmlessly() {
+    let dir = scratch("bundle");
+    let path = draft_with(&dir, r"示例\u001b]0;owned\u0007\u202e公司", "");
+    let out = dir.join("b");
+    let cfg = dir.join("cfg");
+    std::fs::create_dir_all(&cfg).unwrap();
+    let o = beian()
+        .env("BEIAN_CONFIG_DIR", &cfg)
+        .arg("bundle")
+        .arg(&path)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{o:?}");
+    for (f, text) in ["checklist.md", "forms.md", "report.html"].map(|f| (f, std::fs::read_to_string(out.join(f)).unwrap())) {
+        assert_eq!(raw_hostile(&text), None, "{f} holds a raw control character");
+        assert!(text.contains("\\u{1b}]0;owned"), "{f} shows it escaped");
+    }
+    assert_eq!(raw_hostile(&String::from_utf8_lossy(&o.stdout)), None);
+}
+
+#[test]
+fn answers_with_a_wrong_shape_do_not_panic() {
+    let dir = scratch("answers");
+    let answers = dir.join("answers.toml");
+    // A complete answers file, except that the principal's document is a list.
+    let full = base();
+    let (start, end) = (
+        full.find("[principal.document]").unwrap(),
+        full.find("[principal.responsible]").unwrap(),
+    );
+    let src = format!("{}{}", &full[..start], &full[end..]).replacen("mailing_address = ", "document = []\nmailing_address = ", 1);
+    assert!(src.contains("document = []"));
+    std::fs::write(&answers, src).unwrap();
+    let o = beian()
+        .current_dir(&dir)
+        .env("BEIAN_CONFIG_DIR", &dir)
+        .args(["new", "--no-input", "--answers"])
+        .arg(&answers)
+        .args(["--out", "out"])
+        .output()
+        .unwrap();
+    // Missing answers: exit 1 with the list, never a panic (101).
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
+}

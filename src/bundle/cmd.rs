@@ -41,6 +41,12 @@ pub enum TemplatesCommand {
 /// `beian bundle`: 0 when the draft has no error findings, 1 when it has (the bundle is
 /// written either way: the errors are its to-dos). Errors (exists, IO, template) → `Err`.
 pub fn bundle(out: &mut impl Write, args: &BundleArgs, lang: Lang) -> Result<u8> {
+    let size = std::fs::metadata(&args.draft)
+        .with_context(|| format!("{}", args.draft.display()))?
+        .len();
+    if let Some(why) = crate::draft::too_large(size) {
+        bail!("{}: {}", args.draft.display(), why.get(lang));
+    }
     let src = std::fs::read(&args.draft).with_context(|| format!("{}", args.draft.display()))?;
     let src = String::from_utf8(src)
         .map_err(|e| anyhow::anyhow!("{}: not UTF-8 (byte {})", args.draft.display(), e.utf8_error().valid_up_to()))?;
@@ -71,8 +77,8 @@ pub fn bundle(out: &mut impl Write, args: &BundleArgs, lang: Lang) -> Result<u8>
     Ok(u8::from(s.errors > 0))
 }
 
-/// The two refusals a user meets most, in the UI language.
-fn localise(e: anyhow::Error, lang: Lang) -> anyhow::Error {
+/// The two refusals a user meets most, in the UI language (also used by `beian new`).
+pub fn localise(e: anyhow::Error, lang: Lang) -> anyhow::Error {
     if lang == Lang::En {
         return e;
     }

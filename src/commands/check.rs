@@ -143,6 +143,11 @@ pub fn check_file_inspect<T>(
     let shown = path.to_str().map_or_else(|| path.display().to_string(), str::to_owned);
     let read = read_regular(path);
     let (mut r, seen) = match read {
+        Ok(bytes) if bytes.len() > crate::draft::MAX_DRAFT_BYTES => {
+            let len = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+            let why = crate::draft::too_large(len).unwrap_or_else(|| crate::diag::Text::same("too large"));
+            (io_report_text(rules, &shown, why), None)
+        }
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(src) => check_source_inspect(rules, &shown, &src, opts.as_of, path.parent(), inspect),
             Err(e) => (
@@ -176,9 +181,12 @@ fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
     if !meta.is_file() {
         return Err(std::io::Error::other("not a regular file"));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    // One byte past the limit is enough to know a draft is too large: a huge file is never
+    // read whole.
+    let cap = crate::draft::MAX_DRAFT_BYTES as u64 + 1;
+    let mut bytes = Vec::with_capacity(meta.len().min(cap) as usize + 1);
     // Through `Take`: File's own read_to_end would ask the size again (fstat + lseek per draft).
-    (&mut file).take(u64::MAX).read_to_end(&mut bytes)?;
+    (&mut file).take(cap).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -193,7 +201,11 @@ pub fn internal_error(rules: &RuleSet, path: &Path) -> DraftReport {
 }
 
 fn io_report(rules: &RuleSet, path: &str, detail: &str) -> DraftReport {
-    let f = engine::finding(rules, "DRAFT-IO", &Hit::at("").var("detail", detail), None);
+    io_report_text(rules, path, crate::diag::Text::same(detail))
+}
+
+fn io_report_text(rules: &RuleSet, path: &str, detail: crate::diag::Text) -> DraftReport {
+    let f = engine::finding(rules, "DRAFT-IO", &Hit::at("").var_text("detail", detail), None);
     DraftReport {
         path: path.to_string(),
         findings: vec![f],

@@ -61,11 +61,54 @@ fn set_value(node: &mut Value, parts: &[&str], value: Value, key: &str) -> Resul
             set_value(&mut items[i], &parts[1..], value, key)
         }
         _ => {
-            // Replacing a scalar with a table (e.g. responsible = "principal" → a person).
-            *node = Value::Table(Table::new());
+            // Replacing a scalar with a table (e.g. responsible = "principal" → a person), or
+            // with a list when an index follows.
+            *node = if parts[0].parse::<usize>().is_ok() {
+                Value::Array(vec![])
+            } else {
+                Value::Table(Table::new())
+            };
             set_value(node, parts, value, key)
         }
     }
+}
+
+/// [`set`], replacing what is in the way: a value of the wrong shape on the path (an answers
+/// file's `document = []` where a table belongs) gives way to the answer. For the wizard,
+/// whose keys are always of the format; `--set` keeps the error.
+pub fn set_replacing(root: &mut Table, key: &str, value: Value) -> Result<(), String> {
+    if set(root, key, value.clone()).is_ok() {
+        return Ok(());
+    }
+    let parts: Vec<&str> = key.split('.').collect();
+    for i in 1..parts.len() {
+        let prefix = parts[..i].join(".");
+        let next_is_index = parts[i].parse::<usize>().is_ok();
+        let wrong = match get(root, &parts[..i]) {
+            Some(Value::Table(_)) => false,
+            Some(Value::Array(_)) => !next_is_index,
+            Some(_) => true,
+            None => false,
+        };
+        if wrong {
+            remove(root, &prefix);
+            return set(root, key, value);
+        }
+    }
+    set(root, key, value)
+}
+
+fn get<'a>(root: &'a Table, parts: &[&str]) -> Option<&'a Value> {
+    let (first, rest) = parts.split_first()?;
+    let mut cur = root.get(*first)?;
+    for p in rest {
+        cur = match cur {
+            Value::Table(t) => t.get(*p)?,
+            Value::Array(a) => a.get(p.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(cur)
 }
 
 /// Remove `key`; true when something was removed.
@@ -117,6 +160,24 @@ mod tests {
         assert!(!remove(&mut t, "principal.nothing"));
         assert!(t["principal"].get("name").is_none());
         assert_eq!(t["domain"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn wrong_shapes_give_way_to_the_answer() {
+        let mut t: Table = "[principal]\ndocument = []\nresponsible = \"x\"\n".parse().unwrap();
+        assert!(set(&mut t, "principal.document.type", parse_value("business_license")).is_err());
+        set_replacing(&mut t, "principal.document.type", parse_value("business_license")).unwrap();
+        assert_eq!(t["principal"]["document"]["type"].as_str(), Some("business_license"));
+        let mut t: Table = "domain = 3\n".parse().unwrap();
+        set_replacing(&mut t, "domain.0.name", parse_value("a.cn")).unwrap();
+        assert_eq!(t["domain"][0]["name"].as_str(), Some("a.cn"));
+        let mut t: Table = "[[domain]]\nname = \"a.cn\"\n".parse().unwrap();
+        assert!(set_replacing(&mut t, "domain.3.name", parse_value("b.cn")).is_err());
+        assert_eq!(
+            t["domain"][0]["name"].as_str(),
+            Some("a.cn"),
+            "a skipping index never drops the list"
+        );
     }
 
     #[test]

@@ -24,21 +24,44 @@ pub struct Loaded {
 pub use super::keys::known_paths;
 
 pub fn load_str(src: &str) -> Loaded {
+    if let Some(why) = super::too_large(src.len() as u64) {
+        return Loaded {
+            draft: None,
+            issues: vec![LoadIssue {
+                code: "DRAFT-IO",
+                hit: Hit::at("").var_text("detail", why),
+                pos: None,
+            }],
+        };
+    }
     let table = match toml::de::DeTable::parse(src) {
         Ok(t) => t,
         Err(e) => {
-            let pos = e.span().map(|s| pos_at(src, s.start));
             let msg = e.message().trim().to_string();
-            let (l, c) = pos.map(|p| (p.line, p.column)).unwrap_or((0, 0));
+            // The parser gives up on deep nesting without a position: point at the line that
+            // nests deepest, and say what is wrong.
+            let deep = msg.contains("recursion");
+            let pos = match e.span() {
+                Some(s) => pos_at(src, s.start),
+                None => deepest_line(src),
+            };
+            let detail = if deep {
+                Text::new(
+                    "键或值嵌套太深（超过解析器的上限），草稿中不会有这样的键".to_string(),
+                    "keys or values nested too deeply (over the parser's limit); no draft key is like this".to_string(),
+                )
+            } else {
+                Text::same(msg)
+            };
             return Loaded {
                 draft: None,
                 issues: vec![LoadIssue {
                     code: "DRAFT-SYNTAX",
                     hit: Hit::at("")
-                        .var("line", l.to_string())
-                        .var("column", c.to_string())
-                        .var("detail", msg),
-                    pos,
+                        .var("line", pos.line.to_string())
+                        .var("column", pos.column.to_string())
+                        .var_text("detail", detail),
+                    pos: Some(pos),
                 }],
             };
         }
@@ -52,6 +75,7 @@ pub fn load_str(src: &str) -> Loaded {
         src,
         issues: Vec::new(),
         draft: Draft::default(),
+        lines: std::cell::OnceCell::new(),
     };
     r.read(&root);
     r.draft.root = Some(root);
@@ -62,10 +86,23 @@ pub fn load_str(src: &str) -> Loaded {
     }
 }
 
+/// The line with the most nesting (dots, brackets and braces), at its first column.
+fn deepest_line(src: &str) -> Pos {
+    let mut best = (0, 1);
+    for (i, line) in src.lines().enumerate() {
+        let depth = line.bytes().filter(|b| matches!(b, b'.' | b'[' | b'{')).count();
+        if depth > best.0 {
+            best = (depth, i + 1);
+        }
+    }
+    Pos { line: best.1, column: 1 }
+}
+
 struct Reader<'s> {
     src: &'s str,
     issues: Vec<LoadIssue>,
     draft: Draft,
+    lines: std::cell::OnceCell<super::node::LineIndex>,
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -77,9 +114,18 @@ fn join(path: &str, key: &str) -> String {
 }
 
 impl Reader<'_> {
+    /// Byte offset → position (through a line index in a big draft).
+    fn pos(&self, at: usize) -> Pos {
+        if self.src.len() <= super::node::INDEX_ABOVE {
+            pos_at(self.src, at)
+        } else {
+            self.lines.get_or_init(|| super::node::LineIndex::new(self.src)).pos(self.src, at)
+        }
+    }
+
     /// An issue at byte offset `at`.
     fn issue(&mut self, code: &'static str, hit: Hit, at: usize) {
-        let pos = pos_at(self.src, at);
+        let pos = self.pos(at);
         self.issues.push(LoadIssue { code, hit, pos: Some(pos) });
     }
 
@@ -87,9 +133,34 @@ impl Reader<'_> {
         let hit = Hit::at(path)
             .var("expected", expected)
             .var("found", node.type_name())
-            .var("line", pos_at(self.src, node.at).line.to_string())
-            .var("column", pos_at(self.src, node.at).column.to_string());
+            .var("line", self.pos(node.at).line.to_string())
+            .var("column", self.pos(node.at).column.to_string());
         self.issue("DRAFT-TYPE", hit, node.at);
+    }
+
+    /// The first [`super::MAX_LIST`] items of a list; a longer one is a finding.
+    fn capped<'n>(&mut self, node: &Node, items: &'n [Node], path: &str) -> &'n [Node] {
+        let max = super::MAX_LIST;
+        if items.len() <= max {
+            return items;
+        }
+        let pos = self.pos(node.at);
+        let hit = Hit::at(path)
+            .var_text(
+                "expected",
+                Text::new(format!("不超过 {max} 项的列表"), format!("a list of at most {max} entries")),
+            )
+            .var_text(
+                "found",
+                Text::new(
+                    format!("{} 项（只检查了前 {max} 项）", items.len()),
+                    format!("{} entries (only the first {max} were checked)", items.len()),
+                ),
+            )
+            .var("line", pos.line.to_string())
+            .var("column", pos.column.to_string());
+        self.issue("DRAFT-TYPE", hit, node.at);
+        &items[..max]
     }
 
     /// Records the table's position and warns about keys the format does not know.
@@ -204,6 +275,7 @@ impl Reader<'_> {
         match &n.val {
             Val::Arr(items) => {
                 let mut out = Vec::new();
+                let items = self.capped(n, items, &join(path, key));
                 for (i, item) in items.iter().enumerate() {
                     match &item.val {
                         Val::Str(s) => out.push(s.trim().to_string()),
@@ -224,7 +296,8 @@ impl Reader<'_> {
     fn tables<'n>(&mut self, t: Option<&'n [(String, Node)]>, path: &str, key: &str) -> Vec<(String, &'n Node)> {
         let Some(n) = self.node(t, key) else { return Vec::new() };
         match &n.val {
-            Val::Arr(items) => items
+            Val::Arr(items) => self
+                .capped(n, items, &join(path, key))
                 .iter()
                 .enumerate()
                 .map(|(i, item)| (format!("{}.{i}", join(path, key)), item))

@@ -351,17 +351,30 @@ pub struct Draft {
     pub root: Option<Node>,
     /// The text it was read from: line and column are worked out from it when asked for.
     pub text: Box<str>,
+    /// Line starts of a big `text`, built at the first position asked for.
+    pub lines: std::sync::OnceLock<super::node::LineIndex>,
 }
 
 impl Draft {
     /// Where `field` is in the file, or its nearest parent (positions are looked up only when a
     /// finding needs one, so reading a draft builds no index).
     pub fn pos(&self, field: &str) -> Option<Pos> {
-        super::node::nearest_at(self.root.as_ref()?, field).map(|at| super::node::pos_at(&self.text, at))
+        super::node::nearest_at(self.root.as_ref()?, field).map(|at| self.pos_of(at))
     }
     /// Where `field` itself is, if the draft has it.
     pub fn exact_pos(&self, field: &str) -> Option<Pos> {
-        super::node::find(self.root.as_ref()?, field).map(|n| super::node::pos_at(&self.text, n.at))
+        super::node::find(self.root.as_ref()?, field).map(|n| self.pos_of(n.at))
+    }
+    /// Byte offset → position: counted directly in a small draft, through the line index in
+    /// a big one.
+    pub fn pos_of(&self, at: usize) -> Pos {
+        if self.text.len() <= super::node::INDEX_ABOVE {
+            super::node::pos_at(&self.text, at)
+        } else {
+            self.lines
+                .get_or_init(|| super::node::LineIndex::new(&self.text))
+                .pos(&self.text, at)
+        }
     }
     pub fn has_material(&self, key: &str) -> bool {
         self.materials.iter().any(|(k, _)| k == key)

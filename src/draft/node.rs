@@ -86,8 +86,36 @@ pub fn nearest_at(root: &Node, field: &str) -> Option<usize> {
     found
 }
 
+/// Drafts above this size look positions up in a [`LineIndex`] built once: counting lines
+/// from the top for every finding would make a big draft with many findings quadratic.
+pub const INDEX_ABOVE: usize = 64 * 1024;
+
+/// The byte offset where each line starts.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(src: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The same answer as [`pos_at`], in logarithmic time (plus the column's characters).
+    pub fn pos(&self, src: &str, offset: usize) -> Pos {
+        let end = offset.min(src.len());
+        let line = self.starts.partition_point(|&s| s <= end);
+        let start = self.starts[line.saturating_sub(1)];
+        let column = src.get(start..end).map_or(0, |s| s.chars().count()) + 1;
+        Pos { line, column }
+    }
+}
+
 /// Byte offset → 1-based line and column (columns count characters, as editors do). Worked
-/// out on demand: most drafts need a handful of positions or none, so no index is built.
+/// out on demand: most drafts need a handful of positions or none, so no index is built
+/// (big drafts use a [`LineIndex`]).
 pub fn pos_at(src: &str, offset: usize) -> Pos {
     let end = offset.min(src.len());
     let before = &src.as_bytes()[..end];
@@ -168,5 +196,11 @@ mod tests {
         assert_eq!(pos_at(src, 0), Pos { line: 1, column: 1 });
         assert_eq!(pos_at(src, src.len() + 5), Pos { line: 4, column: 1 });
         assert_eq!(pos_at("", 0), Pos { line: 1, column: 1 });
+        let idx = LineIndex::new(src);
+        for off in 0..src.len() + 3 {
+            if src.is_char_boundary(off.min(src.len())) {
+                assert_eq!(idx.pos(src, off), pos_at(src, off), "offset {off}");
+            }
+        }
     }
 }

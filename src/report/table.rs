@@ -6,7 +6,15 @@ use crate::batch::cross::CrossFinding;
 use crate::batch::{Digest, Render, Sink};
 use crate::diag::{Lang, Severity};
 use crate::rules::materials::Status;
-use crate::text::display;
+use crate::text::{cut, display};
+
+/// The most characters a table cell shows (a draft value can be a megabyte long).
+const MAX_CELL: usize = 400;
+
+/// A cell's text: masked, made harmless, and cut to [`MAX_CELL`].
+fn shown(s: &str, lang: Lang) -> String {
+    cut(&display(s), MAX_CELL, lang).into_owned()
+}
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 use std::io::{self, Write};
 
@@ -75,7 +83,7 @@ pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io:
         } else {
             t(lang, "需要修改", "not ready")
         };
-        let who = display(&r.who());
+        let who = shown(&r.who(), lang);
         let path = display(&r.path);
         let status = crate::color::paint(opts.color, if r.ready() { crate::color::GREEN } else { crate::color::RED }, status);
         if who.is_empty() {
@@ -98,11 +106,11 @@ pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io:
                 t(lang, "修改建议", "Fix"),
             ]);
             for f in &r.findings {
-                let shown = display(&f.field);
+                let name = shown(&f.field, lang);
                 let field = match f.pos {
-                    Some(p) if !f.field.is_empty() => format!("{}\n{}:{}", shown, p.line, p.column),
+                    Some(p) if !f.field.is_empty() => format!("{}\n{}:{}", name, p.line, p.column),
                     Some(p) => format!("{}:{}", p.line, p.column),
-                    None => shown,
+                    None => name,
                 };
                 let mut level = Cell::new(severity_label(f.severity, lang));
                 if opts.color {
@@ -116,8 +124,8 @@ pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io:
                     level,
                     Cell::new(&f.rule),
                     Cell::new(field),
-                    Cell::new(display(f.message.get(lang))),
-                    Cell::new(display(f.fix.get(lang))),
+                    Cell::new(shown(f.message.get(lang), lang)),
+                    Cell::new(shown(f.fix.get(lang), lang)),
                 ]);
             }
             writeln!(out, "{table}")?;
@@ -171,8 +179,8 @@ pub fn render_cross(out: &mut dyn Write, cross: &[CrossFinding], opts: &Options)
             f.rule.clone(),
             at(&display(&c.path), &display(&f.field), f.pos),
             at(&display(&c.other_path), &display(&c.other_field), c.other_pos),
-            display(f.message.get(lang)),
-            display(f.fix.get(lang)),
+            shown(f.message.get(lang), lang),
+            shown(f.fix.get(lang), lang),
         ]);
     }
     writeln!(out, "{table}")?;

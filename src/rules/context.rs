@@ -7,6 +7,7 @@ use crate::validators::domain::DomainName;
 use chrono::{Months, NaiveDate};
 use serde::Deserialize;
 use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -40,6 +41,22 @@ pub struct Ctx<'a> {
     domains: OnceCell<Vec<Option<DomainName>>>,
     /// For a new_service: which `[[domain]]`s are being added (see `domain_in_scope`).
     domain_scope: OnceCell<Vec<bool>>,
+    /// `[[domain]]` names and the names websites and APPs list, as [`domain_key`]s.
+    domain_keys: OnceCell<HashSet<String>>,
+    used_domain_keys: OnceCell<HashSet<String>>,
+}
+
+/// Pairs of names compared one by one below this; above it, each name is keyed once and
+/// looked up in a set, so 8,000 listed domains cost 8,000 parses, not 64 million.
+const PAIRWISE_LIMIT: usize = 64;
+
+/// The form two spellings of one domain share: its ASCII (IDNA) form, else the trimmed text
+/// in lower case. Two names have equal keys exactly when `same_domain` says they match.
+pub fn domain_key(s: &str) -> String {
+    match crate::validators::domain::parse(s) {
+        Ok(d) => d.ascii,
+        Err(_) => s.trim().to_ascii_lowercase(),
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -56,7 +73,48 @@ impl<'a> Ctx<'a> {
             service_responsibles: OnceCell::new(),
             domains: OnceCell::new(),
             domain_scope: OnceCell::new(),
+            domain_keys: OnceCell::new(),
+            used_domain_keys: OnceCell::new(),
         }
+    }
+
+    /// `n` names one of the draft's `[[domain]]`s (`same` decides for small drafts).
+    pub fn is_draft_domain(&self, n: &str, same: fn(&str, &str) -> bool) -> bool {
+        let names = self.draft.domains.iter().filter_map(|x| x.name.as_deref());
+        if self.draft.domains.len() <= PAIRWISE_LIMIT {
+            return names.into_iter().any(|l| same(l, n));
+        }
+        self.domain_keys
+            .get_or_init(|| {
+                (0..self.draft.domains.len())
+                    .filter_map(|i| {
+                        let name = self.draft.domains[i].name.as_deref()?;
+                        Some(
+                            self.domain(i)
+                                .map(|d| d.ascii.clone())
+                                .unwrap_or_else(|| name.trim().to_ascii_lowercase()),
+                        )
+                    })
+                    .collect()
+            })
+            .contains(&domain_key(n))
+    }
+
+    /// `n` is listed by some website or APP.
+    pub fn is_used_domain(&self, n: &str, same: fn(&str, &str) -> bool) -> bool {
+        let d = self.draft;
+        let mut listed = d
+            .websites
+            .iter()
+            .flat_map(|w| &w.domains)
+            .chain(d.apps.iter().flat_map(|a| &a.domains));
+        let count = d.websites.iter().map(|w| w.domains.len()).sum::<usize>() + d.apps.iter().map(|a| a.domains.len()).sum::<usize>();
+        if count <= PAIRWISE_LIMIT {
+            return listed.any(|x| same(x, n));
+        }
+        self.used_domain_keys
+            .get_or_init(|| listed.map(|x| domain_key(x)).collect())
+            .contains(&domain_key(n))
     }
 
     /// Resolve `[materials]` paths against the draft's folder.

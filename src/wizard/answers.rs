@@ -9,6 +9,10 @@ use std::path::Path;
 use toml::{Table, Value};
 
 pub fn load_answers(path: &Path) -> Result<Table> {
+    let size = std::fs::metadata(path).with_context(|| format!("{}", path.display()))?.len();
+    if let Some(why) = crate::draft::too_large(size) {
+        bail!("{}: {}", path.display(), why.en);
+    }
     let src = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
     src.parse::<Table>()
         .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))

@@ -301,8 +301,9 @@ impl<'a> Flow<'a> {
     }
 
     fn set(&mut self, key: &str, v: Value) {
-        // Keys come from the flow itself, so a failure is a bug in the flow.
-        edit::set(&mut self.draft, key, v).unwrap_or_else(|e| panic!("wizard key {key}: {e}"));
+        // Keys come from the flow itself; a value of the wrong shape from an answers file
+        // (`document = []`) gives way to the answer instead of panicking.
+        let _ = edit::set_replacing(&mut self.draft, key, v);
         self.saved();
     }
 

@@ -147,7 +147,7 @@ fn refuse_existing(out_dir: &Path, force: bool, lang: Lang) -> Result<()> {
 /// non-empty target is refused unless `force`. (The bundle writer replaces this on merge.)
 pub fn finish(out_dir: &Path, draft_toml_text: &str, lang: Lang, force: bool) -> Result<crate::bundle::BundleSummary> {
     refuse_existing(out_dir, force, lang)?;
-    crate::bundle::write_bundle(draft_toml_text, None, out_dir, force, lang, None)
+    crate::bundle::write_bundle(draft_toml_text, None, out_dir, force, lang, None).map_err(|e| crate::bundle::cmd::localise(e, lang))
 }
 
 fn install_ctrlc(saved_to: &Path, lang: Lang) {

@@ -197,12 +197,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         Check::DomainUnused => {
             for (i, dm) in cx.domains_in_scope() {
                 if let Some(n) = &dm.name {
-                    let used = d
-                        .websites
-                        .iter()
-                        .flat_map(|w| &w.domains)
-                        .chain(d.apps.iter().flat_map(|a| &a.domains))
-                        .any(|x| same_domain(x, n));
+                    let used = cx.is_used_domain(n, same_domain);
                     if !used && (!d.websites.is_empty() || !d.apps.is_empty()) {
                         hits.push(Hit::at(format!("domain.{i}.name")).var("domain", n.clone()));
                     }

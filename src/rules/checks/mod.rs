@@ -616,14 +616,14 @@ fn has_service(w: &Website, values: &[String]) -> Vec<String> {
 }
 
 /// A website name that is a domain or a URL (or one of the draft's domains).
-fn name_is_domain(n: &str, d: &Draft) -> bool {
+fn name_is_domain(n: &str, cx: &Ctx) -> bool {
     // Every domain and URL has a dot: most names are settled without parsing anything.
     if !n.contains(['.', '。']) {
         return false;
     }
     let looks_like_url = n.contains("://") || n.starts_with("www.");
     let is_domain = n.contains(['.', '。']) && domain_of(n).is_some();
-    looks_like_url || is_domain || d.domains.iter().filter_map(|x| x.name.as_deref()).any(|x| same_domain(x, n))
+    looks_like_url || is_domain || cx.is_draft_domain(n, same_domain)
 }
 
 /// `needle` occurs in `hay`, ASCII letters compared without case (no allocation: this runs for

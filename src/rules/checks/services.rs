@@ -7,10 +7,9 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
     let d = cx.draft;
     match check {
         Check::ServiceDomainsListed => {
-            let listed: Vec<&str> = d.domains.iter().filter_map(|x| x.name.as_deref()).collect();
             let mut check = |base: String, names: &[String]| {
                 for (j, n) in names.iter().enumerate() {
-                    if !listed.iter().any(|l| same_domain(l, n)) {
+                    if !cx.is_draft_domain(n, same_domain) {
                         hits.push(Hit::at(format!("{base}.domains.{j}")).var("domain", n.clone()));
                     }
                 }
@@ -75,7 +74,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         Check::WebsiteNameNotDomain => {
             for (i, w) in cx.websites_in_scope() {
                 if let Some(n) = &w.name
-                    && name_is_domain(n, d)
+                    && name_is_domain(n, cx)
                 {
                     hits.push(Hit::at(format!("website.{i}.name")).var("name", n.clone()));
                 }
@@ -99,7 +98,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 // a second mistake. Emoji are not alphanumeric: they are symbols here too.
                 if let Some(n) = w.name
                     && let Some(c) = n.chars().find(|c| !(c.is_alphanumeric() || *c == ' ' || *c == '·' || *c == '-'))
-                    && !name_is_domain(n, d)
+                    && !name_is_domain(n, cx)
                 {
                     hits.push(Hit::at(format!("{}.name", w.base)).var("name", n).var("symbol", c.to_string()));
                 }
