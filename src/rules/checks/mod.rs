@@ -92,6 +92,13 @@ pub enum Check {
     ResourceMinMonths {
         min: i64,
     },
+    /// The resource already backs `max` filings or more (`account.resource.filings_used`), so
+    /// it has no room for this one; `kinds` limits the rule to these resource kinds.
+    ResourceFilingsMax {
+        max: i64,
+        #[serde(default)]
+        kinds: Vec<String>,
+    },
     /// Each document number is valid for its type (GB 11643, GB 32100, permit formats …).
     DocumentNumber,
     /// Soft validator findings (abolished county code, embedded organisation-code check).
@@ -658,7 +665,8 @@ impl Check {
             | Check::HasDomains
             | Check::AccountRealName
             | Check::ResourceRegion { .. }
-            | Check::ResourceMinMonths { .. } => required::run(self, cx, &mut hits),
+            | Check::ResourceMinMonths { .. }
+            | Check::ResourceFilingsMax { .. } => required::run(self, cx, &mut hits),
             Check::DocumentNumber
             | Check::DocumentNumberWarnings
             | Check::DocumentValidity { .. }
