@@ -156,6 +156,13 @@ pub enum Check {
         #[serde(default = "default_who")]
         who: Vec<Role>,
     },
+    /// A residence permit given (`residence_permit.valid_until`) has at least `min_months` left
+    /// on the as-of day.
+    ResidencePermitValidity {
+        min_months: u32,
+        #[serde(default = "default_who")]
+        who: Vec<Role>,
+    },
     /// The principal's responsible person is its legal representative.
     LegalRepresentative,
     /// A foreign / HK / Macau / Taiwan legal representative must authorise a mainland-ID holder.
@@ -298,6 +305,11 @@ pub enum Check {
     AddressDetail {
         fields: Vec<String>,
         markers: Vec<String>,
+    },
+    /// The other `fields` (dotted keys) lie in the same city as the first (通讯地址与证件住址同市).
+    /// An address whose city cannot be read is not judged.
+    AddressSameCity {
+        fields: Vec<String>,
     },
     /// APP signing fingerprints (MD5 32, SHA-1 40 hex digits) and public keys (hex), on every
     /// platform.
@@ -679,13 +691,15 @@ impl Check {
             Check::MinAge { .. }
             | Check::MaxAge { .. }
             | Check::OutOfProvince { .. }
+            | Check::ResidencePermitValidity { .. }
             | Check::LegalRepresentative
             | Check::ForeignLegalRepresentative
             | Check::WebsiteResponsibleNotLegalRep
             | Check::SameResponsibleWhenDelegated
             | Check::SingleWebsiteResponsible
             | Check::IndividualAddress
-            | Check::AddressDetail { .. } => persons::run(self, cx, &mut hits),
+            | Check::AddressDetail { .. }
+            | Check::AddressSameCity { .. } => persons::run(self, cx, &mut hits),
             Check::ContactFormat
             | Check::ContactsDistinct { .. }
             | Check::ContactsAcrossPersons
