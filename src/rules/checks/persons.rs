@@ -187,6 +187,19 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
     }
 }
 
+/// Birth date and sex, from a resident ID (or an HMT residence permit, same layout). A birth
+/// after `as_of` gives nothing: the number's own rule reports it, and an age of "0" would only
+/// add a second, wrong finding.
+fn birth_of(doc: &Document, as_of: NaiveDate) -> Option<resident_id::ResidentId> {
+    let n = doc.number.as_deref()?;
+    let id = match doc.doc_type? {
+        DocType::ResidentId | DocType::TemporaryId => resident_id::parse(n).ok(),
+        DocType::HmtResidencePermit => permits::hmt_residence_permit(n).ok(),
+        _ => None,
+    }?;
+    (id.birth <= as_of).then_some(id)
+}
+
 /// The city (地级) an address names: after an optional province (广东省, 广西壮族自治区, or a
 /// short name alone), the shortest part ending in 市, 州, 地区 or 盟; the four municipalities
 /// are their own city. `None` when no city can be read.
