@@ -38,6 +38,9 @@ fn is_valid(kind: &str, value: &str) -> Option<bool> {
         "foreign_pr_2004" | "foreign_pr_2023" => permits::foreign_permanent_resident_id(value).is_ok_and(|w| w.is_empty()),
         "mobile" => phone::mobile(value).is_ok(),
         "landline" => phone::landline(value).is_ok(),
+        // Valid and in the national area-code list (an unknown code is only a warning).
+        "landline_strict" => phone::landline(value).is_ok_and(|l| phone::landline_doubt(&l).is_none()),
+        "domain" => domain::parse(value).is_ok(),
         // "invalid" covers both NotApproved and Unknown (not in the snapshot).
         "tld_icp" => domain::parse(&format!("example{value}")).is_ok_and(|d| domain::suffix_status(&d) == domain::SuffixStatus::Approved),
         _ => return None,

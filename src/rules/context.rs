@@ -172,8 +172,23 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The persons in these roles. A website's (or app's) responsible person given as
+    /// `"principal"` is the principal's responsible person, who then also counts as a website
+    /// (app) responsible person, reported at `principal.responsible`.
     pub fn persons_in<'s>(&'s self, who: &'s [Role]) -> impl Iterator<Item = &'s PersonRef<'a>> {
-        self.persons().iter().filter(move |p| who.is_empty() || who.contains(&p.role))
+        let d = self.draft;
+        let refers = |role: Role| {
+            who.contains(&role)
+                && match role {
+                    Role::WebsiteResponsible => d.websites.iter().any(|w| matches!(w.responsible, Some(Responsible::Principal))),
+                    Role::AppResponsible => d.apps.iter().any(|a| matches!(a.responsible, Some(Responsible::Principal))),
+                    Role::PrincipalResponsible => false,
+                }
+        };
+        let principal_serves = refers(Role::WebsiteResponsible) || refers(Role::AppResponsible);
+        self.persons()
+            .iter()
+            .filter(move |p| who.is_empty() || who.contains(&p.role) || (principal_serves && p.role == Role::PrincipalResponsible))
     }
 
     /// The responsible person of each website (resolving `"principal"`), with its path.

@@ -94,6 +94,10 @@ pub struct Material {
     /// Materials this one makes unnecessary when both apply (one letter per purpose).
     #[serde(default)]
     pub replaces: Vec<String>,
+    /// A province entry that takes the national entry of the same key off the checklist when
+    /// its `when` and `condition` hold (the bureau does not ask for it there).
+    #[serde(default)]
+    pub omit: bool,
     pub source: String,
     /// Its texts as JSON string literals, escaped once for every report that lists it.
     #[serde(skip)]
@@ -340,6 +344,9 @@ pub fn checklist(cx: &Ctx, materials: impl Iterator<Item = &'static Material>, b
         // A province entry with the same key replaces the national one (e.g. its own pledge).
         if let Some(i) = out.iter().position(|x| x.def.key == m.key) {
             out.remove(i);
+        }
+        if m.omit {
+            continue;
         }
         // One letter per purpose: a material that makes another unnecessary removes it.
         if out.iter().any(|x| x.def.replaces.contains(&m.key)) {

@@ -183,3 +183,68 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         _ => unreachable!("dispatched by Check::run"),
     }
 }
+
+/// The number's problem, with every date in it judged against `as_of` (the filing day).
+fn number_problem(t: DocType, n: &str, as_of: NaiveDate) -> Option<Problem> {
+    let born = |r: Result<resident_id::ResidentId, Problem>| match r {
+        Ok(id) => resident_id::born_after(id.birth, as_of),
+        Err(p) => Some(p),
+    };
+    match t {
+        DocType::ResidentId | DocType::TemporaryId => born(resident_id::parse(n)),
+        DocType::HkMacauPermit => permits::hk_macau_permit(n).err(),
+        DocType::TaiwanPermit => {
+            if permits::looks_like_taiwan_id(n) {
+                permits::taiwan_id(n).err()
+            } else {
+                permits::taiwan_permit(n).err()
+            }
+        }
+        DocType::HmtResidencePermit => born(permits::hmt_residence_permit(n)),
+        DocType::Passport => {
+            // Foreign passports have no common format: only reject what no passport looks like.
+            let n = &validators::normalise(n);
+            let ok = (5..=20).contains(&n.len()) && n.chars().all(|c| c.is_ascii_alphanumeric());
+            (!ok).then(|| Problem {
+                level: Level::Error,
+                zh: "护照号码应为 5–20 位字母或数字".into(),
+                en: "a passport number is 5–20 letters or digits".into(),
+            })
+        }
+        DocType::ForeignPermanentResidentId => permits::foreign_permanent_resident_id(n).err(),
+        DocType::BusinessLicense | DocType::PublicInstitutionCertificate | DocType::SocialGroupCertificate | DocType::GovernmentCode => {
+            if let Some(kind) = uscc::legacy_kind(n) {
+                let what = if kind == "orgcode" {
+                    ("组织机构代码", "an organisation code")
+                } else {
+                    ("旧版工商注册号", "an old registration number")
+                };
+                return Some(Problem {
+                    level: Level::Error,
+                    zh: format!("这是{}，三证合一后须填写18位统一社会信用代码", what.0),
+                    en: format!(
+                        "this is {}; since the 2015 reform the 18-character unified social credit code is required",
+                        what.1
+                    ),
+                });
+            }
+            uscc::parse(n).err()
+        }
+        DocType::Other => None,
+    }
+}
+
+fn number_warnings(t: DocType, n: &str) -> Vec<Problem> {
+    match t {
+        DocType::ResidentId | DocType::TemporaryId => resident_id::parse(n).map(|id| resident_id::warnings(&id)).unwrap_or_default(),
+        DocType::ForeignPermanentResidentId => permits::foreign_permanent_resident_id(n).unwrap_or_default(),
+        DocType::BusinessLicense | DocType::PublicInstitutionCertificate | DocType::SocialGroupCertificate | DocType::GovernmentCode => {
+            if uscc::parse(n).is_ok() {
+                uscc::warnings(n)
+            } else {
+                Vec::new()
+            }
+        }
+        _ => Vec::new(),
+    }
+}

@@ -92,6 +92,13 @@ pub enum Check {
     ResourceMinMonths {
         min: i64,
     },
+    /// The resource already backs `max` filings or more (`account.resource.filings_used`), so
+    /// it has no room for this one; `kinds` limits the rule to these resource kinds.
+    ResourceFilingsMax {
+        max: i64,
+        #[serde(default)]
+        kinds: Vec<String>,
+    },
     /// Each document number is valid for its type (GB 11643, GB 32100, permit formats …).
     DocumentNumber,
     /// Soft validator findings (abolished county code, embedded organisation-code check).
@@ -146,6 +153,13 @@ pub enum Check {
         social_security_months: Option<i64>,
         #[serde(default)]
         property_material: Option<String>,
+        #[serde(default = "default_who")]
+        who: Vec<Role>,
+    },
+    /// A residence permit given (`residence_permit.valid_until`) has at least `min_months` left
+    /// on the as-of day.
+    ResidencePermitValidity {
+        min_months: u32,
         #[serde(default = "default_who")]
         who: Vec<Role>,
     },
@@ -291,6 +305,11 @@ pub enum Check {
     AddressDetail {
         fields: Vec<String>,
         markers: Vec<String>,
+    },
+    /// The other `fields` (dotted keys) lie in the same city as the first (通讯地址与证件住址同市).
+    /// An address whose city cannot be read is not judged.
+    AddressSameCity {
+        fields: Vec<String>,
     },
     /// APP signing fingerprints (MD5 32, SHA-1 40 hex digits) and public keys (hex), on every
     /// platform.
@@ -477,84 +496,6 @@ fn visit_tree<'a, 'p>(
     }
 }
 
-/// The number's problem, with every date in it judged against `as_of` (the filing day).
-fn number_problem(t: DocType, n: &str, as_of: NaiveDate) -> Option<Problem> {
-    let born = |r: Result<resident_id::ResidentId, Problem>| match r {
-        Ok(id) => resident_id::born_after(id.birth, as_of),
-        Err(p) => Some(p),
-    };
-    match t {
-        DocType::ResidentId | DocType::TemporaryId => born(resident_id::parse(n)),
-        DocType::HkMacauPermit => permits::hk_macau_permit(n).err(),
-        DocType::TaiwanPermit => {
-            if permits::looks_like_taiwan_id(n) {
-                permits::taiwan_id(n).err()
-            } else {
-                permits::taiwan_permit(n).err()
-            }
-        }
-        DocType::HmtResidencePermit => born(permits::hmt_residence_permit(n)),
-        DocType::Passport => {
-            // Foreign passports have no common format: only reject what no passport looks like.
-            let n = &validators::normalise(n);
-            let ok = (5..=20).contains(&n.len()) && n.chars().all(|c| c.is_ascii_alphanumeric());
-            (!ok).then(|| Problem {
-                level: Level::Error,
-                zh: "护照号码应为 5–20 位字母或数字".into(),
-                en: "a passport number is 5–20 letters or digits".into(),
-            })
-        }
-        DocType::ForeignPermanentResidentId => permits::foreign_permanent_resident_id(n).err(),
-        DocType::BusinessLicense | DocType::PublicInstitutionCertificate | DocType::SocialGroupCertificate | DocType::GovernmentCode => {
-            if let Some(kind) = uscc::legacy_kind(n) {
-                let what = if kind == "orgcode" {
-                    ("组织机构代码", "an organisation code")
-                } else {
-                    ("旧版工商注册号", "an old registration number")
-                };
-                return Some(Problem {
-                    level: Level::Error,
-                    zh: format!("这是{}，三证合一后须填写18位统一社会信用代码", what.0),
-                    en: format!(
-                        "this is {}; since the 2015 reform the 18-character unified social credit code is required",
-                        what.1
-                    ),
-                });
-            }
-            uscc::parse(n).err()
-        }
-        DocType::Other => None,
-    }
-}
-
-fn number_warnings(t: DocType, n: &str) -> Vec<Problem> {
-    match t {
-        DocType::ResidentId | DocType::TemporaryId => resident_id::parse(n).map(|id| resident_id::warnings(&id)).unwrap_or_default(),
-        DocType::ForeignPermanentResidentId => permits::foreign_permanent_resident_id(n).unwrap_or_default(),
-        DocType::BusinessLicense | DocType::PublicInstitutionCertificate | DocType::SocialGroupCertificate | DocType::GovernmentCode => {
-            if uscc::parse(n).is_ok() {
-                uscc::warnings(n)
-            } else {
-                Vec::new()
-            }
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// Birth date and sex, from a resident ID (or an HMT residence permit, same layout). A birth
-/// after `as_of` gives nothing: the number's own rule reports it, and an age of "0" would only
-/// add a second, wrong finding.
-fn birth_of(doc: &Document, as_of: NaiveDate) -> Option<resident_id::ResidentId> {
-    let n = doc.number.as_deref()?;
-    let id = match doc.doc_type? {
-        DocType::ResidentId | DocType::TemporaryId => resident_id::parse(n).ok(),
-        DocType::HmtResidencePermit => permits::hmt_residence_permit(n).ok(),
-        _ => None,
-    }?;
-    (id.birth <= as_of).then_some(id)
-}
-
 fn domain_of(s: &str) -> Option<domain::DomainName> {
     domain::parse(s).ok()
 }
@@ -658,7 +599,8 @@ impl Check {
             | Check::HasDomains
             | Check::AccountRealName
             | Check::ResourceRegion { .. }
-            | Check::ResourceMinMonths { .. } => required::run(self, cx, &mut hits),
+            | Check::ResourceMinMonths { .. }
+            | Check::ResourceFilingsMax { .. } => required::run(self, cx, &mut hits),
             Check::DocumentNumber
             | Check::DocumentNumberWarnings
             | Check::DocumentValidity { .. }
@@ -671,13 +613,15 @@ impl Check {
             Check::MinAge { .. }
             | Check::MaxAge { .. }
             | Check::OutOfProvince { .. }
+            | Check::ResidencePermitValidity { .. }
             | Check::LegalRepresentative
             | Check::ForeignLegalRepresentative
             | Check::WebsiteResponsibleNotLegalRep
             | Check::SameResponsibleWhenDelegated
             | Check::SingleWebsiteResponsible
             | Check::IndividualAddress
-            | Check::AddressDetail { .. } => persons::run(self, cx, &mut hits),
+            | Check::AddressDetail { .. }
+            | Check::AddressSameCity { .. } => persons::run(self, cx, &mut hits),
             Check::ContactFormat
             | Check::ContactsDistinct { .. }
             | Check::ContactsAcrossPersons

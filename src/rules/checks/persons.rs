@@ -72,6 +72,19 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 }
             }
         }
+        Check::ResidencePermitValidity { min_months, who } => {
+            for p in cx.persons_in(who) {
+                if let Some(until) = p.person.residence_permit.as_ref().and_then(|rp| rp.valid_until)
+                    && !cx.at_least_months_left(until, *min_months)
+                {
+                    hits.push(
+                        Hit::at(format!("{}.residence_permit.valid_until", p.path))
+                            .var("date", fmt_date(until))
+                            .var("limit", min_months.to_string()),
+                    );
+                }
+            }
+        }
         Check::LegalRepresentative => {
             // A foreign / HK / Macau / Taiwan legal representative must delegate: the
             // province's foreign-representative rule and its authorisation letter apply.
@@ -143,6 +156,110 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 }
             }
         }
+        Check::AddressSameCity { fields } => {
+            let Some(root) = d.root.as_ref() else { return };
+            let value = |f: &str| -> Vec<(String, String)> {
+                let parts: Vec<&str> = f.split('.').collect();
+                get_path(root, &parts)
+                    .into_iter()
+                    .filter_map(|(path, node)| match node {
+                        Some(Node { val: Val::Str(a), .. }) => Some((path, a.clone())),
+                        _ => None,
+                    })
+                    .collect()
+            };
+            let Some((first, rest)) = fields.split_first() else { return };
+            let Some((_, reference)) = value(first).into_iter().next() else {
+                return;
+            };
+            let Some(city) = city_of(&reference) else { return };
+            for f in rest {
+                for (path, a) in value(f) {
+                    if let Some(other) = city_of(&a)
+                        && other != city
+                    {
+                        hits.push(Hit::at(path).var("city", other).var("reference_city", city));
+                    }
+                }
+            }
+        }
         _ => unreachable!("dispatched by Check::run"),
+    }
+}
+
+/// Birth date and sex, from a resident ID (or an HMT residence permit, same layout). A birth
+/// after `as_of` gives nothing: the number's own rule reports it, and an age of "0" would only
+/// add a second, wrong finding.
+fn birth_of(doc: &Document, as_of: NaiveDate) -> Option<resident_id::ResidentId> {
+    let n = doc.number.as_deref()?;
+    let id = match doc.doc_type? {
+        DocType::ResidentId | DocType::TemporaryId => resident_id::parse(n).ok(),
+        DocType::HmtResidencePermit => permits::hmt_residence_permit(n).ok(),
+        _ => None,
+    }?;
+    (id.birth <= as_of).then_some(id)
+}
+
+/// The city (地级) an address names: after an optional province (广东省, 广西壮族自治区, or a
+/// short name alone), the shortest part ending in 市, 州, 地区 or 盟; the four municipalities
+/// are their own city. `None` when no city can be read.
+pub(super) fn city_of(addr: &str) -> Option<&str> {
+    let a = addr.trim();
+    for (m, city) in [("北京", "北京市"), ("天津", "天津市"), ("上海", "上海市"), ("重庆", "重庆市")] {
+        if a.starts_with(m) {
+            return Some(city);
+        }
+    }
+    let mut rest = a;
+    if let Some(p) = crate::province::PROVINCES.iter().find(|p| a.starts_with(p.full)) {
+        rest = &a[p.full.len()..];
+    } else if let Some(p) = crate::province::PROVINCES.iter().find(|p| a.starts_with(p.short)) {
+        rest = &a[p.short.len()..];
+        // "广西壮族自治区" with the short name "广西": drop what is left of the full name.
+        for tail in ["省", "壮族自治区", "回族自治区", "维吾尔自治区", "自治区"] {
+            if let Some(r) = rest.strip_prefix(tail) {
+                rest = r;
+                break;
+            }
+        }
+    }
+    let mut end = ["市", "州", "地区", "盟"]
+        .iter()
+        .filter_map(|m| rest.find(m).map(|i| i + m.len()))
+        .filter(|&e| e > 3)
+        .min()?;
+    // 郑州市, 杭州市: the 州 is part of the name.
+    if rest[end..].starts_with('市') {
+        end += '市'.len_utf8();
+    }
+    Some(&rest[..end])
+}
+
+#[cfg(test)]
+mod city_tests {
+    use super::city_of;
+
+    #[test]
+    fn cities() {
+        for (addr, city) in [
+            ("广东省深圳市南山区科技园路1号", Some("深圳市")),
+            ("深圳市南山区", Some("深圳市")),
+            ("广东深圳南山区", None),
+            ("北京市东城区示例大街1号", Some("北京市")),
+            ("北京东城区", Some("北京市")),
+            ("河南省郑州市金水区", Some("郑州市")),
+            ("郑州市金水区", Some("郑州市")),
+            ("贵州省贵阳市南明区", Some("贵阳市")),
+            ("贵州贵阳市南明区", Some("贵阳市")),
+            ("贵州省黔东南苗族侗族自治州凯里市", Some("黔东南苗族侗族自治州")),
+            ("内蒙古自治区兴安盟乌兰浩特市", Some("兴安盟")),
+            ("新疆维吾尔自治区乌鲁木齐市天山区", Some("乌鲁木齐市")),
+            ("广西壮族自治区南宁市青秀区", Some("南宁市")),
+            ("河北省石家庄市长安区", Some("石家庄市")),
+            ("河北省廊坊市广阳区", Some("廊坊市")),
+            ("", None),
+        ] {
+            assert_eq!(city_of(addr), city, "{addr}");
+        }
     }
 }

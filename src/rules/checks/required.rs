@@ -73,6 +73,20 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 );
             }
         }
+        Check::ResourceFilingsMax { max, kinds } => {
+            let r = &d.account.resource;
+            let kind_ok = kinds.is_empty() || r.kind.as_deref().is_some_and(|k| kinds.iter().any(|x| x == k));
+            if let Some(used) = r.filings_used
+                && kind_ok
+                && used >= *max
+            {
+                hits.push(
+                    Hit::at("account.resource.filings_used")
+                        .var("value", used.to_string())
+                        .var("limit", max.to_string()),
+                );
+            }
+        }
         _ => unreachable!("dispatched by Check::run"),
     }
 }
