@@ -168,6 +168,10 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
             completions::print_completion(&mut out, shell, lang)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Schema => {
+            io::Write::write_all(&mut out, beian::draft::schema::draft_schema_json().as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Man => {
             completions::print_man(&mut out, lang)?;
             Ok(ExitCode::SUCCESS)

@@ -5,6 +5,8 @@ pub mod keys;
 pub mod load;
 pub mod model;
 pub mod node;
+pub mod reference;
+pub mod schema;
 
 pub use load::{LoadIssue, Loaded, load_str};
 pub use model::*;
