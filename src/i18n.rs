@@ -84,7 +84,7 @@ messages! {
     TypeTable => ("表", "a table"),
     TypeArrayOfTables => ("表的数组（[[override]]）", "an array of tables ([[override]])"),
     // overrides
-    NoDrafts => ("没有找到要检查的草稿（*.toml）：{paths}", "no drafts (*.toml) found in {paths}"),
+    NoDrafts => ("没有找到要检查的草稿（*.toml）：{paths}（隐藏文件夹、target/ 以及 beian bundle 写出的资料包文件夹不会被搜索）", "no drafts (*.toml) found in {paths} (hidden folders, target/ and bundle folders written by beian bundle are not searched)"),
     OverrideUnmatched => ("{origin} 中的 {level} {code} 不对应任何规则（`beian rules list` 列出所有规则代码）", "{level} {code} from {origin} matches no rule (`beian rules list` shows every code)"),
     OverrideCommandLine => ("命令行", "the command line"),
     // other commands
