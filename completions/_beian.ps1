@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）')
             [CompletionResult]::new('app', 'app', [CompletionResultType]::ParameterValue, '从 APK、密钥库和证书文件中读取 APP 的签名证书')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, '显示配置文件的位置和内容')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, '打印备案草稿格式的 JSON Schema（2020-12），供编辑器和校验工具使用')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, '把 man 手册页（roff）打印到标准输出')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, '打印本帮助或指定子命令的帮助')
             break
@@ -265,6 +266,13 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
         'beian;config;help;help' {
             break
         }
+        'beian;schema' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, '打印帮助')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, '打印帮助')
+            break
+        }
         'beian;man' {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
@@ -282,6 +290,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）')
             [CompletionResult]::new('app', 'app', [CompletionResultType]::ParameterValue, '从 APK、密钥库和证书文件中读取 APP 的签名证书')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, '显示配置文件的位置和内容')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, '打印备案草稿格式的 JSON Schema（2020-12），供编辑器和校验工具使用')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, '把 man 手册页（roff）打印到标准输出')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, '打印本帮助或指定子命令的帮助')
             break
@@ -343,6 +352,9 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             break
         }
         'beian;help;config;init' {
+            break
+        }
+        'beian;help;schema' {
             break
         }
         'beian;help;man' {

@@ -43,6 +43,9 @@ _beian() {
             beian,rules)
                 cmd="beian__subcmd__rules"
                 ;;
+            beian,schema)
+                cmd="beian__subcmd__schema"
+                ;;
             beian,templates)
                 cmd="beian__subcmd__templates"
                 ;;
@@ -111,6 +114,9 @@ _beian() {
                 ;;
             beian__subcmd__help,rules)
                 cmd="beian__subcmd__help__subcmd__rules"
+                ;;
+            beian__subcmd__help,schema)
+                cmd="beian__subcmd__help__subcmd__schema"
                 ;;
             beian__subcmd__help,templates)
                 cmd="beian__subcmd__help__subcmd__templates"
@@ -185,7 +191,7 @@ _beian() {
 
     case "${cmd}" in
         beian)
-            opts="-h -V --lang --color --help --version check rules new bundle templates types completions app config man help"
+            opts="-h -V --lang --color --help --version check rules new bundle templates types completions app config schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -585,7 +591,7 @@ _beian() {
             return 0
             ;;
         beian__subcmd__help)
-            opts="check rules new bundle templates types completions app config man help"
+            opts="check rules new bundle templates types completions app config schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -797,6 +803,20 @@ _beian() {
         beian__subcmd__help__subcmd__rules__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1039,6 +1059,28 @@ _beian() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        beian__subcmd__schema)
+            opts="-h --help --lang --color"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --lang)
                     COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
                     return 0

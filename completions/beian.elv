@@ -33,6 +33,7 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand completions '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
             cand app '从 APK、密钥库和证书文件中读取 APP 的签名证书'
             cand config '显示配置文件的位置和内容'
+            cand schema '打印备案草稿格式的 JSON Schema（2020-12），供编辑器和校验工具使用'
             cand man '把 man 手册页（roff）打印到标准输出'
             cand help '打印本帮助或指定子命令的帮助'
         }
@@ -228,6 +229,12 @@ set edit:completion:arg-completer[beian] = {|@words|
         }
         &'beian;config;help;help'= {
         }
+        &'beian;schema'= {
+            cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
+            cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
+            cand -h '打印帮助'
+            cand --help '打印帮助'
+        }
         &'beian;man'= {
             cand --lang '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）'
             cand --color '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色'
@@ -244,6 +251,7 @@ set edit:completion:arg-completer[beian] = {|@words|
             cand completions '打印 shell 补全脚本（bash、zsh、fish、powershell、elvish）'
             cand app '从 APK、密钥库和证书文件中读取 APP 的签名证书'
             cand config '显示配置文件的位置和内容'
+            cand schema '打印备案草稿格式的 JSON Schema（2020-12），供编辑器和校验工具使用'
             cand man '把 man 手册页（roff）打印到标准输出'
             cand help '打印本帮助或指定子命令的帮助'
         }
@@ -288,6 +296,8 @@ set edit:completion:arg-completer[beian] = {|@words|
         &'beian;help;config;show'= {
         }
         &'beian;help;config;init'= {
+        }
+        &'beian;help;schema'= {
         }
         &'beian;help;man'= {
         }

@@ -93,6 +93,11 @@ pub enum Command {
         after_help = "Examples:\n  beian config path\n  beian config init\n  beian config show"
     )]
     Config(ConfigCommand),
+    /// Print the JSON Schema (2020-12) of the draft format, for editors and validators
+    #[command(
+        after_help = "Examples:\n  beian schema > draft.schema.json\n  # first line of a draft, for Taplo / Even Better TOML:\n  #:schema ./draft.schema.json"
+    )]
+    Schema,
     /// Print the man page (roff) to stdout
     #[command(hide = true, after_help = "Examples:\n  beian man | man -l -")]
     Man,

@@ -84,7 +84,7 @@ messages! {
     TypeTable => ("表", "a table"),
     TypeArrayOfTables => ("表的数组（[[override]]）", "an array of tables ([[override]])"),
     // overrides
-    NoDrafts => ("没有找到要检查的草稿（*.toml）：{paths}", "no drafts (*.toml) found in {paths}"),
+    NoDrafts => ("没有找到要检查的草稿（*.toml）：{paths}（隐藏文件夹、target/ 以及 beian bundle 写出的资料包文件夹不会被搜索）", "no drafts (*.toml) found in {paths} (hidden folders, target/ and bundle folders written by beian bundle are not searched)"),
     OverrideUnmatched => ("{origin} 中的 {level} {code} 不对应任何规则（`beian rules list` 列出所有规则代码）", "{level} {code} from {origin} matches no rule (`beian rules list` shows every code)"),
     OverrideCommandLine => ("命令行", "the command line"),
     // other commands
@@ -247,6 +247,7 @@ pub static HELP_ZH: &[(&str, &str)] = &[
     ("config show", "打印生效的设置和按规则调整的级别"),
     ("config init", "写入一份带注释的配置文件（已存在时不会覆盖）"),
     ("man", "把 man 手册页（roff）打印到标准输出"),
+    ("schema", "打印备案草稿格式的 JSON Schema（2020-12），供编辑器和校验工具使用"),
     ("new", "逐步填写一份备案（交互式向导），或用 --no-input 从答案文件生成"),
     ("new#out", "写入草稿及备案资料包的文件夹（须不存在或为空）"),
     ("new#resume", "继续上次中断的向导（默认：最近保存的草稿）"),

@@ -93,10 +93,11 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
                 .take()
                 .unwrap_or_else(|| check::collect(&args.paths))
                 .map_err(|e| anyhow::anyhow!(Msg::PathUnreadable.fmt(lang, &[("detail", &e.to_string())])))?;
-            // A folder with nothing to check is worth saying: a pipeline may point at the wrong one.
+            // Nothing to check is a usage error: a CI job pointed at the wrong folder must not
+            // pass by checking nothing.
             if files.is_empty() {
                 let shown: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
-                ctx.warn(&Msg::NoDrafts.fmt(lang, &[("paths", &shown.join(", "))]));
+                anyhow::bail!(Msg::NoDrafts.fmt(lang, &[("paths", &shown.join(", "))]));
             }
             let opts = check::CheckOptions {
                 as_of: args.as_of,
@@ -166,6 +167,10 @@ fn run(cli: Cli, matches: &ArgMatches, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         Command::App(AppCommand::Inspect(args)) => Ok(ExitCode::from(app_cmd::inspect(&mut out, rules, &args, lang)?)),
         Command::Completions { shell } => {
             completions::print_completion(&mut out, shell, lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema => {
+            io::Write::write_all(&mut out, beian::draft::schema::draft_schema_json().as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Man => {

@@ -168,7 +168,8 @@ fn report_and_messages_follow_the_language() {
     assert_eq!(code(&o), 2);
     assert!(out(&o).is_empty());
     assert!(
-        err(&o).contains("错误：不认识的子命令 “chek”") && err(&o).contains("“check”"),
+        // The suggestion names `check` (alone, or among other close names).
+        err(&o).contains("错误：不认识的子命令 “chek”") && err(&o).contains("你是不是想写 “") && err(&o).contains("check”"),
         "{}",
         err(&o)
     );

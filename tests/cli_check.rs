@@ -505,12 +505,14 @@ fn rules_list_for_shanxi_has_national_and_shanxi_rules() {
 }
 
 #[test]
-fn an_empty_folder_is_said_on_stderr_and_is_not_an_error() {
+fn an_empty_folder_is_a_usage_error() {
+    // A CI job that checks nothing must not pass (issue 10): exit 2, said on stderr.
     let dir = tempfile::tempdir().unwrap();
     beian()
         .arg("check")
         .arg(dir.path())
         .assert()
-        .code(0)
+        .code(2)
+        .stdout(predicate::str::is_empty())
         .stderr(predicate::str::contains("*.toml"));
 }

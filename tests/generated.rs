@@ -1,4 +1,5 @@
-//! The committed completions and man pages are exactly what the current CLI generates.
+//! The committed completions, man pages, format reference (`docs/draft-format.md`) and draft
+//! schema (`schema/draft.schema.json`) are exactly what the current code generates.
 //! Regenerate every generated file with:
 //!
 //!     UPDATE_GENERATED=1 cargo test --test generated
@@ -7,7 +8,8 @@ use beian::commands::completions::generated_files;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-const DIRS: [&str; 2] = ["completions", "man"];
+/// Folders that hold only generated files (docs/ may get hand-written pages too).
+const DIRS: [&str; 3] = ["completions", "man", "schema"];
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
@@ -25,8 +27,16 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
 fn generated_files_are_fresh() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let update = std::env::var("UPDATE_GENERATED").is_ok_and(|v| v == "1");
-    let generated = generated_files();
+    let mut generated = generated_files();
     assert!(generated.len() >= 5 + 2 * 8, "only {} generated files", generated.len());
+    generated.push((
+        "docs/draft-format.md".into(),
+        beian::draft::reference::draft_format_md().into_bytes(),
+    ));
+    generated.push((
+        "schema/draft.schema.json".into(),
+        beian::draft::schema::draft_schema_json().into_bytes(),
+    ));
     let mut problems = Vec::new();
     for (rel, content) in &generated {
         let path = root.join(rel);

@@ -245,7 +245,11 @@ pub fn render(
         ..base_ctx.clone()
     };
     out.push(("report.html".into(), render_one(&env, "report.html.j2", report_ctx)?.into_bytes()));
-    let marker = write::marker_text(&out);
+    let mut marker = write::marker_text(&out);
+    // On the version line, which nothing parses: the lines after it are the manifest.
+    if let Some(p) = draft_path {
+        marker = marker.replacen('\n', &format!(" ({}{})\n", write::COPY_LINE, p.display()), 1);
+    }
     out.push((write::MARKER.into(), marker.into_bytes()));
 
     let summary = BundleSummary {

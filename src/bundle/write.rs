@@ -25,6 +25,17 @@ use std::path::{Path, PathBuf};
 /// `--out ~` can never delete a home folder.
 pub const MARKER: &str = ".beian-bundle";
 
+/// The marker's version line says, with this, that the bundle's `draft.toml` is a copy of a draft kept elsewhere
+/// (`beian bundle FILE`), as opposed to the only copy (`beian new` writes its draft there).
+/// `beian check FOLDER` does not search such a bundle: its copy would be reported as a second
+/// draft for the same principal and domains.
+pub const COPY_LINE: &str = "draft.toml is a copy of ";
+
+/// `dir` is a bundle whose draft is a copy of one kept elsewhere (see [`COPY_LINE`]).
+pub fn holds_draft_copy(dir: &Path) -> bool {
+    fs::read_to_string(dir.join(MARKER)).is_ok_and(|m| m.lines().next().is_some_and(|l| l.contains(COPY_LINE)))
+}
+
 /// The target exists and `--force` was not given.
 #[derive(Debug)]
 pub struct Exists(pub PathBuf);

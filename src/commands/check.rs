@@ -41,6 +41,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
         .filter_map(|e| Some((e.file_name(), e.file_type().ok()?)))
         .collect();
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // A bundle made from a draft kept elsewhere holds a copy of it: not a draft of its own.
+    if entries.iter().any(|(n, _)| n == crate::bundle::write::MARKER) && crate::bundle::write::holds_draft_copy(dir) {
+        return;
+    }
     for (name, ft) in entries {
         let path = dir.join(&name);
         if ft.is_dir() {

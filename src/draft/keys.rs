@@ -316,7 +316,7 @@ pub static CONTACT: Group = Group {
 pub static DOMAIN: Group = Group {
     id: "domain",
     zh: "域名",
-    en: "[[domain]]",
+    en: "A domain ([[domain]])",
     keys: &[
         k("name", Str, "域名", "the domain, ASCII or Chinese (例子.中国)"),
         k("holder", Str, "域名持有者", "the holder in the registrar's real-name record"),
@@ -343,7 +343,7 @@ pub static DOMAIN: Group = Group {
 pub static WEBSITE: Group = Group {
     id: "website",
     zh: "网站",
-    en: "[[website]]",
+    en: "A website ([[website]])",
     keys: &[
         k(
             "name",
@@ -397,7 +397,7 @@ pub static PREAPPROVAL: Group = Group {
 pub static APP: Group = Group {
     id: "app",
     zh: "APP",
-    en: "[[app]]",
+    en: "An APP ([[app]])",
     keys: &[
         k("name", Str, "APP 名称", "the APP's name as in the stores"),
         k(

@@ -6,6 +6,8 @@ pub mod keys;
 pub mod load;
 pub mod model;
 pub mod node;
+pub mod reference;
+pub mod schema;
 
 pub use apps::{AppValue, PlatformView, normalize_hex};
 pub use load::{LoadIssue, Loaded, load_str};

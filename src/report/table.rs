@@ -138,11 +138,17 @@ pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io:
                     Status::Have => t(lang, "已有", "have"),
                     Status::Missing => t(lang, "缺少", "missing"),
                 };
-                table.add_row(vec![
-                    c.material().get(lang).to_string(),
-                    st.to_string(),
-                    c.why().get(lang).to_string(),
-                ]);
+                // A missing item says how to mark it as on hand: the key under [materials].
+                let why = match c.status {
+                    Status::Have => c.why().get(lang).to_string(),
+                    Status::Missing => format!(
+                        "{}\n{}[materials] {} = \"…\"",
+                        c.why().get(lang),
+                        t(lang, "备齐后写入：", "when ready: "),
+                        c.key()
+                    ),
+                };
+                table.add_row(vec![c.material().get(lang).to_string(), st.to_string(), why]);
             }
             writeln!(out, "{}", t(lang, "材料清单：", "Checklist:"))?;
             writeln!(out, "{table}")?;

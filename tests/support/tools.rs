@@ -26,20 +26,32 @@ pub const REQUIRE_VAR: &str = "BEIAN_REQUIRE_TOOLS";
 /// `tool` found on PATH (an executable file), or `None` after printing the skip line. Panics
 /// instead of skipping when `BEIAN_REQUIRE_TOOLS=1`.
 pub fn require_tool(tool: &str, package: &str) -> Option<PathBuf> {
+    require_tool_via(tool, &format!("Debian package {package}"))
+}
+
+/// Like [`require_tool`] for a tool that no Debian package brings: `how` says where it comes
+/// from (`"npm package @taplo/cli"`).
+pub fn require_tool_via(tool: &str, how: &str) -> Option<PathBuf> {
     match find(tool) {
         Some(p) => Some(p),
         None => {
-            missing(&[(tool, package)]);
+            missing(&[(tool, how.to_string())]);
             None
         }
     }
 }
 
-/// Several tools a test needs together: all of their paths, or `None` after one skip line per
-/// missing tool (or a failure naming them all, with `BEIAN_REQUIRE_TOOLS=1`).
+/// Several tools a test needs together (tool, Debian package): all of their paths, or `None`
+/// after one skip line per missing tool (or a failure naming them all, with
+/// `BEIAN_REQUIRE_TOOLS=1`).
 pub fn require_tools(tools: &[(&str, &str)]) -> Option<Vec<PathBuf>> {
     let found: Vec<Option<PathBuf>> = tools.iter().map(|(t, _)| find(t)).collect();
-    let absent: Vec<(&str, &str)> = tools.iter().zip(&found).filter(|(_, f)| f.is_none()).map(|(t, _)| *t).collect();
+    let absent: Vec<(&str, String)> = tools
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| f.is_none())
+        .map(|((t, p), _)| (*t, format!("Debian package {p}")))
+        .collect();
     if absent.is_empty() {
         Some(found.into_iter().flatten().collect())
     } else {
@@ -48,11 +60,11 @@ pub fn require_tools(tools: &[(&str, &str)]) -> Option<Vec<PathBuf>> {
     }
 }
 
-fn missing(absent: &[(&str, &str)]) {
+fn missing(absent: &[(&str, String)]) {
     let test = test_name();
     let lines: Vec<String> = absent
         .iter()
-        .map(|(tool, package)| format!("skipped: {test}: needs `{tool}` (Debian package {package})"))
+        .map(|(tool, how)| format!("skipped: {test}: needs `{tool}` ({how})"))
         .collect();
     if std::env::var(REQUIRE_VAR).is_ok_and(|v| v == "1") {
         panic!(
