@@ -1,0 +1,102 @@
+//! Drafts written from the sources alone (the draft format's "Filing types and existing filings",
+//! the providers' guides, the seed), one or more per filing type and per contradiction, in
+//! tests/fixtures/types/. Each file's header says what the sources expect in a line
+//! `# expect: clean` or `# expect: RULE@field[>type] …`: the exact set of errors, and for a
+//! contradiction the filing type the message must name in both languages.
+
+use beian::commands::check::check_source;
+use beian::diag::Severity;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+fn drafts() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/types");
+    let mut out: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn expected(name: &str, src: &str) -> Vec<(String, Option<String>)> {
+    let line = src
+        .lines()
+        .find_map(|l| l.strip_prefix("# expect: "))
+        .unwrap_or_else(|| panic!("{name}: no `# expect:` line"));
+    if line.trim() == "clean" {
+        return Vec::new();
+    }
+    line.split_whitespace()
+        .map(|e| match e.split_once('>') {
+            Some((f, ty)) => (f.to_string(), Some(ty.to_string())),
+            None => (e.to_string(), None),
+        })
+        .collect()
+}
+
+#[test]
+fn source_derived_drafts_meet_exactly_the_errors_the_sources_expect() {
+    let all = drafts();
+    assert!(all.len() >= 20, "only {} drafts", all.len());
+    let mut failures = Vec::new();
+    for (name, src) in &all {
+        let want = expected(name, src);
+        let r = check_source(beian::rules::rules(), name, src, None, None);
+        let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+        let got: BTreeSet<String> = errors.iter().map(|f| format!("{}@{}", f.rule, f.field)).collect();
+        let want_set: BTreeSet<String> = want.iter().map(|(f, _)| f.clone()).collect();
+        if got != want_set {
+            failures.push(format!("{name}: expected {want_set:?}, got {got:?}"));
+            continue;
+        }
+        for (key, ty) in &want {
+            let Some(ty) = ty else { continue };
+            let f = errors.iter().find(|f| &format!("{}@{}", f.rule, f.field) == key).unwrap();
+            for text in [&f.message.en, &f.message.zh] {
+                if !text.contains(ty.as_str()) {
+                    failures.push(format!("{name}: {key} does not name {ty}: {text}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_type_and_cancel_scope_has_a_clean_source_derived_draft() {
+    let mut seen = BTreeSet::new();
+    for (name, src) in drafts() {
+        if !expected(&name, &src).is_empty() {
+            continue;
+        }
+        let t: toml::Table = src.parse().unwrap();
+        let acct = t["account"].as_table().unwrap();
+        let ty = acct["filing_type"].as_str().unwrap().to_string();
+        let scope = acct
+            .get("cancel_scope")
+            .and_then(|v| v.as_str())
+            .map(|s| format!("/{s}"))
+            .unwrap_or_default();
+        seen.insert(format!("{ty}{scope}"));
+    }
+    for want in [
+        "first",
+        "new_service",
+        "new_access",
+        "change",
+        "cancel/principal",
+        "cancel/service",
+        "cancel/access",
+        "transfer",
+    ] {
+        assert!(seen.contains(want), "no clean draft of {want}: {seen:?}");
+    }
+}
