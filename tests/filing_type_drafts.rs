@@ -100,3 +100,44 @@ fn every_type_and_cancel_scope_has_a_clean_source_derived_draft() {
         assert!(seen.contains(want), "no clean draft of {want}: {seen:?}");
     }
 }
+
+/// Two folders of a consultant's book: a change and a new_service open for one principal, and
+/// one principal number under two principals. Each draft alone is clean; the batch names both.
+#[test]
+fn batch_folders_give_exactly_their_cross_draft_error() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/types/batch");
+    for (dir, rule, path, other) in [
+        ("open-order", "CROSS-OPEN-ORDER", "./b-new-service.toml", "./a-change.toml"),
+        (
+            "shared-number",
+            "CROSS-FILING-NUMBER",
+            "./b-individual-change.toml",
+            "./a-cancel-access.toml",
+        ),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_beian"))
+            .args(["--lang", "en", "check", ".", "--format", "json", "--as-of", "2026-12-01"])
+            .current_dir(root.join(dir))
+            .env("BEIAN_CONFIG_DIR", root.join(dir))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{dir}: {}", String::from_utf8_lossy(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        for d in v["drafts"].as_array().unwrap() {
+            assert_eq!(d["findings"].as_array().unwrap().len(), 0, "{dir}: each draft alone is clean: {d}");
+        }
+        let cross: Vec<_> = v["cross_draft"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["rule"].as_str().unwrap(),
+                    c["path"].as_str().unwrap(),
+                    c["other_path"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(cross, vec![(rule, path, other)], "{dir}");
+    }
+}
