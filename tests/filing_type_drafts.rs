@@ -141,3 +141,33 @@ fn batch_folders_give_exactly_their_cross_draft_error() {
         assert_eq!(cross, vec![(rule, path, other)], "{dir}");
     }
 }
+
+/// The after-approval notes follow the type: a cancel or a transfer opens no site, so it gets
+/// no footer snippet and no public-security deadline; a first filing still does.
+#[test]
+fn bundle_notes_follow_the_filing_type() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/types");
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("filing-type-drafts-bundle");
+    for (draft, heading, police) in [
+        ("cancel_principal_hn", "After the cancellation", false),
+        ("cancel_access_gd", "empty shell", false),
+        ("transfer_sx", "no provider or bureau review", false),
+        ("change_zj_enterprise_with_app", "does not change the numbers", false),
+        ("first_gd_enterprise", "Replace the blank", true),
+    ] {
+        let out_dir = tmp.join(draft);
+        let _ = std::fs::remove_dir_all(&out_dir);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_beian"))
+            .args(["--lang", "en", "bundle"])
+            .arg(dir.join(format!("{draft}.toml")))
+            .arg("--out")
+            .arg(&out_dir)
+            .env("BEIAN_CONFIG_DIR", &tmp)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{draft}: {}", String::from_utf8_lossy(&out.stderr));
+        let notes = std::fs::read_to_string(out_dir.join("after-approval.md")).unwrap();
+        assert!(notes.contains(heading), "{draft}: {notes}");
+        assert_eq!(notes.contains("beian.mps.gov.cn"), police, "{draft}: {notes}");
+    }
+}
