@@ -68,6 +68,15 @@ fn as_type(mut t: Table, ty: &str) -> Table {
         "cancel" => {
             number_everything(&mut t);
             set(&mut t, "account.cancel_scope", "service");
+            // A service is cancelled one per order (FILING-CANCEL-ONE-SERVICE): keep the first.
+            if count(&t, "website") > 0 {
+                t.remove("app");
+                if let Some(Value::Array(w)) = t.get_mut("website") {
+                    w.truncate(1);
+                }
+            } else if let Some(Value::Array(a)) = t.get_mut("app") {
+                a.truncate(1);
+            }
         }
         _ => number_everything(&mut t),
     }

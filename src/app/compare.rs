@@ -1,15 +1,14 @@
 //! What the inspected files say against what the draft says → findings (rules APP-INSPECT-*,
-//! `kind = "builtin"` in the national table). The draft is read with `toml_edit` through the
-//! keys of the draft format (`app.N.platform.M.signing_md5`, or the app-level keys of a
-//! single-platform APP), the same document `--write` edits.
+//! `kind = "builtin"` in the national table). The draft is read through the typed model
+//! ([`Draft::app_platforms`]); `--write` edits the same keys with `toml_edit`.
 
 use super::{Inspected, Problem};
 use crate::diag::{Finding, Hit, Text};
 use crate::draft::Draft;
+use crate::draft::{PlatformView, normalize_hex};
 use crate::rules::RuleSet;
 use crate::rules::engine::finding;
 use chrono::NaiveDate;
-use toml_edit::{DocumentMut, Item};
 
 /// The draft keys one file is compared with.
 #[derive(Debug, Clone)]
@@ -39,50 +38,13 @@ impl Target {
     }
 }
 
-fn str_of(t: &dyn toml_edit::TableLike, key: &str) -> Option<String> {
-    t.get(key)
-        .and_then(Item::as_str)
-        .map(str::to_string)
-        .filter(|s| !s.trim().is_empty())
-}
-
-/// The tables of an array of tables or of an inline array of tables.
-pub fn nth_table(item: Option<&Item>, n: usize) -> Option<&dyn toml_edit::TableLike> {
-    match item? {
-        Item::ArrayOfTables(a) => a.get(n).map(|t| t as &dyn toml_edit::TableLike),
-        Item::Value(toml_edit::Value::Array(a)) => a.get(n)?.as_inline_table().map(|t| t as &dyn toml_edit::TableLike),
-        _ => None,
-    }
-}
-
-fn count(item: Option<&Item>) -> usize {
-    match item {
-        Some(Item::ArrayOfTables(a)) => a.len(),
-        Some(Item::Value(toml_edit::Value::Array(a))) => a.len(),
-        _ => 0,
-    }
-}
-
-/// The draft format's `os` id for what a draft may write (`安卓`, `iOS`, `鸿蒙平台`, …); an
-/// unknown value is kept as written. The same aliases as the draft reader's `Os` vocabulary.
-pub fn os_id(text: &str) -> String {
-    let t = text.trim();
-    let l = t.to_ascii_lowercase();
-    match (t, l.as_str()) {
-        (_, "android") | ("安卓" | "安卓平台", _) => "android",
-        (_, "ios" | "iphone" | "ipados") | ("苹果" | "苹果平台", _) => "ios",
-        (_, "harmonyos" | "harmonyos next" | "harmony" | "harmony_os" | "openharmony") | ("鸿蒙" | "鸿蒙平台", _) => "harmonyos",
-        (_, "other") | ("其他" | "其他平台", _) => "other",
-        _ => t,
-    }
-    .to_string()
-}
-
 /// Which APP and platform of the draft a file belongs to: `--app` (default the first) and
-/// `--platform`, else the platform whose `os` matches the file (an APK is Android's).
-pub fn resolve(doc: &DocumentMut, app: usize, platform: Option<usize>, file_os: Option<&str>) -> Result<Target, Problem> {
-    let apps = count(doc.get("app"));
-    let Some(a) = nth_table(doc.get("app"), app) else {
+/// `--platform`, else the platform whose `os` matches the file (an APK is Android's). Read
+/// through [`Draft::app_platforms`], so `[[app.platform]]` tables and the app-level keys of a
+/// single-platform APP are one thing here.
+pub fn resolve(draft: &Draft, app: usize, platform: Option<usize>, file_os: Option<&str>) -> Result<Target, Problem> {
+    let apps = draft.apps.len();
+    if app >= apps {
         return Err(if apps == 0 {
             Problem::new("草稿中没有 [[app]]", "the draft has no [[app]]")
         } else {
@@ -91,69 +53,49 @@ pub fn resolve(doc: &DocumentMut, app: usize, platform: Option<usize>, file_os: 
                 format!("--app {app} is out of range: the draft has {apps} [[app]] (counted from 0)"),
             )
         });
-    };
-    let platforms = count(a.get("platform"));
-    let os_of = |m: usize| nth_table(a.get("platform"), m).and_then(|p| str_of(p, "os")).map(|o| os_id(&o));
-    let chosen = match platform {
-        Some(m) if m >= platforms => {
-            return Err(Problem::new(
-                format!("--platform {m} 超出范围：app.{app} 有 {platforms} 个 [[app.platform]]"),
-                format!("--platform {m} is out of range: app.{app} has {platforms} [[app.platform]]"),
-            ));
-        }
-        Some(m) => Some(m),
-        None if platforms == 0 => None,
-        None => {
-            let by_os = file_os.and_then(|want| (0..platforms).find(|&m| os_of(m).is_some_and(|o| o.eq_ignore_ascii_case(want))));
-            match by_os {
-                Some(m) => Some(m),
-                None if platforms == 1 => Some(0),
+    }
+    let views = draft.app_platforms(app);
+    let os_of = |v: &PlatformView| v.os.map(|o| o.id().to_string()).or_else(|| v.os_text.map(str::to_string));
+    let matches_file = |v: &&PlatformView| file_os.is_some_and(|want| v.os.is_some_and(|o| o.id() == want));
+    let tables = views.first().is_some_and(|v| v.table.is_some());
+    let chosen: Option<&PlatformView> = if tables {
+        let n = views.len();
+        match platform {
+            Some(m) if m >= n => {
+                return Err(Problem::new(
+                    format!("--platform {m} 超出范围：app.{app} 有 {n} 个 [[app.platform]]"),
+                    format!("--platform {m} is out of range: app.{app} has {n} [[app.platform]]"),
+                ));
+            }
+            Some(m) => views.get(m),
+            None => match views.iter().find(matches_file) {
+                Some(v) => Some(v),
+                None if n == 1 => views.first(),
                 None => {
                     return Err(Problem::new(
-                        format!("app.{app} 有 {platforms} 个平台，无法判断文件属于哪一个：请用 --platform 指定"),
-                        format!("app.{app} has {platforms} platforms and the file does not tell which: name one with --platform"),
+                        format!("app.{app} 有 {n} 个平台，无法判断文件属于哪一个：请用 --platform 指定"),
+                        format!("app.{app} has {n} platforms and the file does not tell which: name one with --platform"),
                     ));
                 }
-            }
+            },
         }
+    } else {
+        // The app-level keys: every listed platform shares them; the file's os picks one.
+        views
+            .iter()
+            .find(matches_file)
+            .or(if views.len() == 1 { views.first() } else { None })
     };
-    Ok(match chosen {
-        Some(m) => {
-            let p = nth_table(a.get("platform"), m).ok_or_else(|| Problem::new("平台表无法读取", "the platform table cannot be read"))?;
-            Target {
-                app,
-                platform: Some(m),
-                os: str_of(p, "os").map(|o| os_id(&o)),
-                package: str_of(p, "package"),
-                md5: str_of(p, "signing_md5"),
-                sha1: str_of(p, "signing_sha1"),
-                public_key: str_of(p, "public_key"),
-            }
-        }
-        None => {
-            let os = match a.get("platforms").and_then(Item::as_array) {
-                Some(list) if list.len() == 1 => list.get(0).and_then(|v| v.as_str()).map(os_id),
-                _ => None,
-            };
-            Target {
-                app,
-                platform: None,
-                os,
-                package: str_of(a, "package_name"),
-                md5: str_of(a, "signing_md5"),
-                sha1: str_of(a, "signing_sha1"),
-                public_key: str_of(a, "public_key"),
-            }
-        }
+    let val = |v: Option<&str>| v.map(str::to_string).filter(|s| !s.trim().is_empty());
+    Ok(Target {
+        app,
+        platform: chosen.and_then(|v| v.table),
+        os: chosen.and_then(os_of),
+        package: val(chosen.and_then(|v| v.package.value)),
+        md5: val(chosen.and_then(|v| v.signing_md5.value)),
+        sha1: val(chosen.and_then(|v| v.signing_sha1.value)),
+        public_key: val(chosen.and_then(|v| v.public_key.value)),
     })
-}
-
-/// Hex as the draft may write it (colons, spaces, either case) → upper-case digits only.
-pub fn norm_hex(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, ':' | ' ' | '-' | '\n' | '\r' | '\t'))
-        .collect::<String>()
-        .to_ascii_uppercase()
 }
 
 fn file_name(i: &Inspected) -> String {
@@ -211,7 +153,7 @@ pub fn findings(rules: &RuleSet, i: &Inspected, target: Option<&Target>, draft: 
         let fingerprints = [("signing_md5", &t.md5, "MD5"), ("signing_sha1", &t.sha1, "SHA-1")];
         for (key, value, algo) in fingerprints {
             let Some(value) = value else { continue };
-            let v = norm_hex(value);
+            let v = normalize_hex(value);
             let digest = |s: &super::Signer| {
                 if key == "signing_md5" {
                     s.cert.md5.clone()
@@ -242,7 +184,7 @@ pub fn findings(rules: &RuleSet, i: &Inspected, target: Option<&Target>, draft: 
             ));
         }
         if let Some(pk) = &t.public_key {
-            let v = norm_hex(pk);
+            let v = normalize_hex(pk);
             let matches = i
                 .signers
                 .iter()

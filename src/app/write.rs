@@ -70,10 +70,7 @@ pub fn changes(i: &Inspected, target: &Target) -> Result<Vec<(&'static str, Stri
             out.push(("signing_sha1", colon(&s.cert.sha1)));
         }
     }
-    // The app-level keys of a single-platform APP have no public key; `[[app.platform]]` does.
-    if target.platform.is_some() {
-        out.push(("public_key", s.cert.rsa_modulus.clone().unwrap_or_else(|| s.cert.spki.clone())));
-    }
+    out.push(("public_key", s.cert.rsa_modulus.clone().unwrap_or_else(|| s.cert.spki.clone())));
     Ok(out)
 }
 

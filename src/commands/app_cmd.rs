@@ -41,7 +41,7 @@ pub struct Outcome {
 struct DraftDoc {
     path: std::path::PathBuf,
     doc: toml_edit::DocumentMut,
-    draft: Option<crate::draft::Draft>,
+    draft: crate::draft::Draft,
 }
 
 fn read_draft(path: &Path, lang: Lang) -> Result<DraftDoc> {
@@ -51,15 +51,17 @@ fn read_draft(path: &Path, lang: Lang) -> Result<DraftDoc> {
     let doc: toml_edit::DocumentMut = text
         .parse()
         .map_err(|e: toml_edit::TomlError| unreadable(e.to_string().trim().to_string()))?;
+    // toml_edit accepted it, so the reader has a draft too; `beian check` reports its findings.
+    let draft = crate::draft::load_str(&text).draft.ok_or_else(|| unreadable("TOML".to_string()))?;
     Ok(DraftDoc {
         path: path.to_path_buf(),
         doc,
-        draft: crate::draft::load_str(&text).draft,
+        draft,
     })
 }
 
 fn target_for(d: &DraftDoc, args: &InspectArgs, i: &Inspected, lang: Lang) -> Result<Target> {
-    compare::resolve(&d.doc, args.app.unwrap_or(0), args.platform, i.kind.os())
+    compare::resolve(&d.draft, args.app.unwrap_or(0), args.platform, i.kind.os())
         .map_err(|p| anyhow!("{}: {}", d.path.display(), p.0.get(lang)))
 }
 
@@ -85,7 +87,9 @@ pub fn run(rules: &RuleSet, args: &InspectArgs, lang: Lang, pw: &mut dyn Passwor
         write::atomic_write(&d.path, &text).map_err(|e| {
             anyhow!(Msg::AppDraftUnreadable.fmt(lang, &[("file", &d.path.display().to_string()), ("detail", &e.to_string())]))
         })?;
-        d.draft = crate::draft::load_str(&text).draft;
+        if let Some(reread) = crate::draft::load_str(&text).draft {
+            d.draft = reread;
+        }
         let shown = d.path.display().to_string();
         for (field, value) in done {
             writeln!(
@@ -97,12 +101,12 @@ pub fn run(rules: &RuleSet, args: &InspectArgs, lang: Lang, pw: &mut dyn Passwor
     }
     let as_of = args
         .as_of
-        .or_else(|| draft.as_ref().and_then(|d| d.draft.as_ref()).and_then(|d| d.filing_date))
+        .or_else(|| draft.as_ref().and_then(|d| d.draft.filing_date))
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut findings = Vec::new();
     for i in &files {
         let target = draft.as_ref().map(|d| target_for(d, args, i, lang)).transpose()?;
-        let typed = draft.as_ref().and_then(|d| d.draft.as_ref());
+        let typed = draft.as_ref().map(|d| &d.draft);
         findings.extend(compare::findings(rules, i, target.as_ref(), typed, as_of));
     }
     Ok(Outcome { files, findings, as_of })

@@ -47,6 +47,8 @@ impl ServiceKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilingNumber {
     pub province: &'static Province,
+    /// The region character as written: the province's abbreviation or its other ICP one (蜀, 陇).
+    pub abbr: char,
     /// The 8 (older) or 10 digits.
     pub digits: String,
     /// `-n` and what the suffix letter says, for a service's number.
@@ -56,14 +58,14 @@ pub struct FilingNumber {
 impl FilingNumber {
     /// The principal's number this one belongs to (itself for a principal number).
     pub fn principal(&self) -> String {
-        format!("{}ICP备{}号", self.province.abbr, self.digits)
+        format!("{}ICP备{}号", self.abbr, self.digits)
     }
     pub fn is_principal(&self) -> bool {
         self.service.is_none()
     }
     /// A service number under `principal` (same region letter and digits).
     pub fn extends(&self, principal: &FilingNumber) -> bool {
-        self.service.is_some() && self.province.code == principal.province.code && self.digits == principal.digits
+        self.service.is_some() && self.abbr == principal.abbr && self.digits == principal.digits
     }
 }
 
@@ -77,9 +79,29 @@ impl std::fmt::Display for FilingNumber {
     }
 }
 
+/// Sichuan's and Gansu's bureaus number filings with their other abbreviations: current MIIT
+/// numbers read 蜀ICP备… and 陇ICP备… (as Guizhou's read 黔 and Yunnan's 滇), while 川 and 甘
+/// appear on older numbers.
+const OTHER_ABBRS: &[(char, u8)] = &[('蜀', 51), ('陇', 62)];
+
 /// The province whose filing numbers start with `abbr`.
 pub fn province_of(abbr: char) -> Option<&'static Province> {
-    PROVINCES.iter().find(|p| p.abbr.chars().eq(std::iter::once(abbr)))
+    PROVINCES.iter().find(|p| p.abbr.chars().eq(std::iter::once(abbr))).or_else(|| {
+        let code = OTHER_ABBRS.iter().find(|(c, _)| *c == abbr)?.1;
+        PROVINCES.iter().find(|p| p.code == code)
+    })
+}
+
+/// Every character a region's numbers may start with, for messages: 川 or 蜀.
+fn abbrs_of(region: &Province) -> (String, String) {
+    let mut all = vec![region.abbr.to_string()];
+    all.extend(
+        OTHER_ABBRS
+            .iter()
+            .filter(|(_, code)| *code == region.code)
+            .map(|(c, _)| c.to_string()),
+    );
+    (all.join("”或“"), all.join(" or "))
 }
 
 /// Characters people type for the ones the number needs: full-width digits, letters and
@@ -188,6 +210,7 @@ fn strict(s: &str) -> Result<FilingNumber, Problem> {
     if rest.is_empty() {
         return Ok(FilingNumber {
             province,
+            abbr,
             digits,
             service: None,
         });
@@ -211,6 +234,7 @@ fn strict(s: &str) -> Result<FilingNumber, Problem> {
     match (num, kind) {
         (Some(num), Some(kind)) => Ok(FilingNumber {
             province,
+            abbr,
             digits,
             service: Some((num, kind)),
         }),
@@ -267,14 +291,15 @@ pub fn check_region(n: &FilingNumber, region: &Province) -> Result<(), Problem> 
     if n.province.code == region.code {
         return Ok(());
     }
+    let (zh, en) = abbrs_of(region);
     Err(Problem::error(
         format!(
-            "备案号以“{}”开头，是{}的备案号；本草稿的备案地域是{}（应以“{}”开头）。备案号不能跨省沿用，跨省须注销后在新地域重新备案",
-            n.province.abbr, n.province.short, region.short, region.abbr
+            "备案号以“{}”开头，是{}的备案号；本草稿的备案地域是{}（应以“{zh}”开头）。备案号不能跨省沿用，跨省须注销后在新地域重新备案",
+            n.abbr, n.province.short, region.short
         ),
         format!(
-            "the number starts with {}, a {} number, but the filing region is {} (numbers there start with {}); a number never moves between provinces: cancel and file again there",
-            n.province.abbr, n.province.english, region.english, region.abbr
+            "the number starts with {}, a {} number, but the filing region is {} (numbers there start with {en}); a number never moves between provinces: cancel and file again there",
+            n.abbr, n.province.english, region.english
         ),
     ))
 }

@@ -76,8 +76,9 @@ fn service_kind_ok(owner: &Owner, n: &FilingNumber) -> Option<Text> {
                 n.principal()
             ),
             format!(
-                "a number ending in {} is a {}'s; a website's ends in “-n” only, e.g. {}-1",
+                "a number ending in {} is {} {}'s; a website's ends in “-n” only, e.g. {}-1",
                 k.letter(),
+                if k == ServiceKind::App { "an" } else { "a" },
                 k.en(),
                 n.principal()
             ),
@@ -142,8 +143,10 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 }
             }
         }
-        Check::FirstWithoutNumber if t == FilingType::First && d.principal.filing_number.is_some() => {
-            hits.push(Hit::at("principal.filing_number").var_text("fits", fits_for_filed(d)));
+        Check::FirstWithoutNumber if t == FilingType::First => {
+            for (field, _, _) in numbers(d) {
+                hits.push(Hit::at(field).var_text("fits", fits_for_filed(d)));
+            }
         }
         Check::PrincipalNumberRequired if t != FilingType::First && d.principal.filing_number.is_none() => {
             hits.push(Hit::at("principal.filing_number").var_text("type", type_text(t)));
@@ -162,6 +165,12 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         }
         Check::CancelScopeWithoutCancel if t != FilingType::Cancel && d.account.cancel_scope.is_some() => {
             hits.push(Hit::at("account.cancel_scope").var_text("type", type_text(t)));
+        }
+        Check::CancelOneService
+            if t == FilingType::Cancel && d.account.cancel_scope == Some(CancelScope::Service) && d.websites.len() + d.apps.len() > 1 =>
+        {
+            let field = if d.websites.is_empty() { "app" } else { "website" };
+            hits.push(Hit::at(field).var("count", (d.websites.len() + d.apps.len()).to_string()));
         }
         _ => {}
     }

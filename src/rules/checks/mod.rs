@@ -324,7 +324,8 @@ pub enum Check {
     FilingNumberKind,
     /// Each service's number is the principal's number plus its suffix.
     FilingNumberExtends,
-    /// A first filing carries no principal number.
+    /// A first filing carries no filing number: neither the principal's nor a service's (a
+    /// filed website or APP means a filed principal).
     FirstWithoutNumber,
     /// Every type but a first filing names the principal's number.
     PrincipalNumberRequired,
@@ -369,6 +370,8 @@ pub enum Check {
         key: String,
         max_bytes: u64,
     },
+    /// A cancel of a service names one website or APP: services are cancelled one per order.
+    CancelOneService,
 }
 
 fn yes() -> bool {
@@ -665,7 +668,8 @@ impl Check {
             | Check::ServiceNumbersRequired
             | Check::NewServiceAddsSomething
             | Check::CancelScopeRequired
-            | Check::CancelScopeWithoutCancel => filing::run(self, cx, &mut hits),
+            | Check::CancelScopeWithoutCancel
+            | Check::CancelOneService => filing::run(self, cx, &mut hits),
             Check::AppFields
             | Check::AppPackageSyntax
             | Check::AppPlatformsGiven

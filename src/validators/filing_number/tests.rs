@@ -17,6 +17,25 @@ fn all_31_abbreviations_map_to_their_region() {
 }
 
 #[test]
+fn sichuan_and_gansu_numbers_also_read_shu_and_long() {
+    for (c, region) in [('蜀', "川"), ('陇', "甘")] {
+        let n = parse(&format!("{c}ICP备2026007879号-1")).unwrap();
+        assert_eq!(n.province.code, p(region).code, "{c}");
+        assert!(check_region(&n, p(region)).is_ok(), "{c}");
+        assert_eq!(n.to_string(), format!("{c}ICP备2026007879号-1"));
+        let principal = parse(&format!("{c}ICP备2026007879号")).unwrap();
+        assert!(check_extends(&n, &principal).is_ok());
+        // Mixing the two spellings in one order is a typing slip, not the same number.
+        let other = parse(&format!("{}ICP备2026007879号", p(region).abbr)).unwrap();
+        assert!(check_extends(&n, &other).is_err());
+    }
+    let e = check_region(&parse("蜀ICP备2026007879号").unwrap(), p("粤")).unwrap_err();
+    assert!(e.en.contains("a Sichuan number"), "{}", e.en);
+    let e = check_region(&parse("粤ICP备2026007879号").unwrap(), p("川")).unwrap_err();
+    assert!(e.en.contains("start with 川 or 蜀"), "{}", e.en);
+}
+
+#[test]
 fn both_lengths_and_every_suffix() {
     let n = parse("京ICP备05087018号").unwrap();
     assert_eq!((n.digits.as_str(), n.service), ("05087018", None));
