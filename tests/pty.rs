@@ -451,8 +451,8 @@ fn a_change_order_asks_for_the_existing_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = spawn(dir.path(), &[]);
     keys(&mut p, "已经有 ICP 备案号了吗？", "y");
-    answer(&mut p, "主体备案号", "粤ICP备2021012345号");
     keys(&mut p, "这次要做什么？", &format!("{DOWN}{DOWN}\r")); // change
+    answer(&mut p, "主体备案号", "粤ICP备2021012345号");
     keys(&mut p, "接入商（云服务商）", "\r");
     keys(&mut p, "云账号已完成实名认证？", "y");
     keys(&mut p, "备案资源类型", "\r");

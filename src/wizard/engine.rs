@@ -471,8 +471,16 @@ impl<'a> Flow<'a> {
         // What the answer brought, said now; a consequence worth it asks "keep it?".
         let (findings, materials) = self.news(&before, &q.key);
         let is_text = matches!(q.input, Input::Text(_));
+        // A finding on a question still to come is that question's business.
+        let upcoming: Vec<String> = self
+            .all_questions()
+            .into_iter()
+            .filter(|x| !self.answered(x))
+            .map(|x| x.key)
+            .collect();
         let fresh: Vec<Finding> = findings
             .into_iter()
+            .filter(|f| !upcoming.iter().any(|k| under(&f.field, k)))
             .filter(|f| !(is_text && f.severity == Severity::Error && about(&f.field, &q.key)))
             // Settled by a later question (the residence proof), which says why.
             .filter(|f| !is_followup_rule(self.rules, &f.rule))

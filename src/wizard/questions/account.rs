@@ -150,11 +150,73 @@ fn filing_type(cx: &Cx, qs: &mut Vec<Q>) {
         ])
         .with(|t, _, a| {
             if *a == Ans::Bool(false) {
-                put_str(t, "account.filing_type", FilingType::First.id());
+                let fit = crate::draft::filing::infer(false, crate::draft::filing::Intent::AddService);
+                put_str(t, "account.filing_type", fit.filing_type.id());
             }
         }),
     );
     if cx.meta("~type.has_number") != Some("yes") {
+        return;
+    }
+    use crate::draft::filing::{Intent, infer};
+    let goals = vec![
+        opt(
+            "add",
+            bi("为已备案的主体新增网站或 APP", "Add a new website or APP to the filed principal"),
+        ),
+        opt(
+            "bring_here",
+            bi(
+                "网站已在别的接入商备案，现在改由这里接入",
+                "The site is filed with another provider and now moves here",
+            ),
+        ),
+        opt("change", bi("修改已备案的信息", "Change details of the existing filing")),
+        opt("cancel_service", bi("注销一个网站或 APP", "Cancel one website or APP")),
+        opt(
+            "cancel_access",
+            bi("取消在这家接入商的接入（备案保留）", "Stop hosting here (the filing stays)"),
+        ),
+        opt(
+            "cancel_principal",
+            bi("注销整个主体（全部网站）", "Cancel the whole principal (every site)"),
+        ),
+        opt(
+            "transfer",
+            bi(
+                "同一主体换一个云账号（转移）",
+                "Move to another cloud account of the same principal (transfer)",
+            ),
+        ),
+    ];
+    qs.push(
+        Q::choice("~type.goal", S, bi("这次要做什么？", "What do you want to do this time?"), goals)
+            .help(bi(
+                "注销主体后该主体下所有网站的备案都会失效",
+                "Cancelling the principal ends the filing of every site under it",
+            ))
+            .owns(vec!["account.filing_type".into(), "account.cancel_scope".into()])
+            .with(|t, _, a| {
+                let Ans::Pick(id) = a else { return };
+                let intent = match id.as_str() {
+                    "add" => Intent::AddService,
+                    "bring_here" => Intent::BringFiledServiceHere,
+                    "change" => Intent::ChangeDetails,
+                    "cancel_service" => Intent::CancelService,
+                    "cancel_access" => Intent::CancelAccess,
+                    "cancel_principal" => Intent::CancelPrincipal,
+                    _ => Intent::MoveToAnotherAccount,
+                };
+                // The decision tree is the model's (draft::filing), not the wizard's.
+                let fit = infer(true, intent);
+                put_str(t, "account.filing_type", fit.filing_type.id());
+                if let Some(scope) = fit.cancel_scope {
+                    put_str(t, "account.cancel_scope", scope.id());
+                }
+            }),
+    );
+    // Asked once the type is known: the number's rules depend on it.
+    if cx.meta("~type.goal").is_none() {
         return;
     }
     qs.push(
@@ -169,40 +231,8 @@ fn filing_type(cx: &Cx, qs: &mut Vec<Q>) {
             "As shown by the MIIT system or the provider's console, e.g. 粤ICP备2021012345号 (without a site suffix such as -1)",
         )),
     );
-    let goals = vec![
-        opt(
-            "new_service",
-            bi("为已备案的主体新增网站或 APP", "Add a new website or APP to the filed principal"),
-        ),
-        opt(
-            "new_access",
-            bi(
-                "网站已在别的接入商备案，现在改由这里接入",
-                "The site is filed with another provider and now moves here",
-            ),
-        ),
-        opt("change", bi("修改已备案的信息", "Change details of the existing filing")),
-        opt("cancel", bi("注销备案或取消接入", "Cancel the filing or stop hosting it here")),
-        opt(
-            "transfer",
-            bi(
-                "同一主体换一个云账号（转移）",
-                "Move to another cloud account of the same principal (transfer)",
-            ),
-        ),
-    ];
-    qs.push(
-        Q::choice("~type.goal", S, bi("这次要做什么？", "What do you want to do this time?"), goals)
-            .owns(vec!["account.filing_type".into(), "account.cancel_scope".into()])
-            .with(|t, _, a| {
-                if let Ans::Pick(id) = a {
-                    put_str(t, "account.filing_type", id);
-                }
-            }),
-    );
-    match cx.meta("~type.goal") {
-        Some("cancel") => cancel_scope(qs),
-        Some("new_access") => qs.push(
+    if cx.meta("~type.goal") == Some("bring_here") {
+        qs.push(
             Q::text(
                 "account.previous_provider",
                 S,
@@ -210,8 +240,7 @@ fn filing_type(cx: &Cx, qs: &mut Vec<Q>) {
                 Kind::Text,
             )
             .optional(),
-        ),
-        _ => {}
+        );
     }
 }
 
