@@ -210,10 +210,10 @@ fn enterprise_with_a_wrong_credit_code_corrected() {
     answer(&mut p, "通信地址", "");
     keys(&mut p, "备案主体：请核对", "\r");
     answer(&mut p, "法定代表人姓名", "张三");
-    wait_for(&mut p, "广东：主体负责人须由法定代表人担任");
-    keys(&mut p, "由法定代表人本人担任主体负责人吗？", "y");
     keys(&mut p, "法定代表人证件类型", "\r");
     answer(&mut p, "法定代表人证件号码", "44030519900101123X");
+    wait_for(&mut p, "广东：主体负责人须由法定代表人担任");
+    keys(&mut p, "由法定代表人本人担任主体负责人吗？", "y");
     answer(&mut p, "法定代表人证件有效期至", "2031-05-01");
     answer(&mut p, "法定代表人证件上的住址", "");
     contacts(&mut p);
@@ -399,9 +399,9 @@ fn a_shanxi_order_is_split_into_two_drafts_at_the_domain_cap() {
     answer(&mut p, "通信地址", "");
     keys(&mut p, "备案主体：请核对", "\r");
     answer(&mut p, "法定代表人姓名", "王五");
-    keys(&mut p, "由法定代表人本人担任主体负责人吗？", "y");
     keys(&mut p, "法定代表人证件类型", "\r");
     answer(&mut p, "法定代表人证件号码", "140105198001014565");
+    keys(&mut p, "由法定代表人本人担任主体负责人吗？", "y");
     answer(&mut p, "法定代表人证件有效期至", "2036-01-01");
     answer(&mut p, "法定代表人证件上的住址", "");
     contacts(&mut p);

@@ -506,7 +506,9 @@ impl<'a> Flow<'a> {
             self.prompter.note(&format!("{head}\n{list}"));
         }
         let has_error = fresh.iter().any(|f| f.severity == Severity::Error);
-        if self.prompter.interactive() && (has_error || (q.consequences && !materials.is_empty())) {
+        // Taking the offered default needs no "are you sure"; its materials are still said.
+        let chose_default = q.default.as_deref() == Some(ans.as_meta().as_str());
+        if self.prompter.interactive() && (has_error || (q.consequences && !chose_default && !materials.is_empty())) {
             let prompt = if has_error {
                 self.t(
                     "保留这个回答并继续吗？（选“否”重新回答）",

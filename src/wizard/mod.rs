@@ -14,6 +14,8 @@ mod derive;
 pub mod engine;
 pub mod judge;
 pub mod nav;
+#[cfg(test)]
+mod personas;
 pub mod prompter;
 pub mod question;
 pub mod questions;

@@ -348,9 +348,9 @@ fn enterprise(province: &str, name: &str, uscc: &str, address: &str, id: &str) -
         enter(), // summary
         // the legal representative; the same person is responsible
         text("张三"),
-        Y,
         pick("resident_id"),
         text(id),
+        Y,
         text("2031-05-01"),
         enter(), // address on the ID (optional)
     ]);
@@ -457,6 +457,8 @@ fn guangdong_refuses_a_principal_responsible_who_is_not_the_legal_representative
         enter(),
         enter(),
         text("张三"),
+        pick("resident_id"),
+        text("44030519900101123X"),
         N, // someone else is responsible: GD-LEGAL-REP
         N, // do not keep it: asked again
         Y,
@@ -483,9 +485,9 @@ fn government_chooses_among_its_certificates_and_a_gov_cn_domain() {
         enter(),
         enter(),
         text("王五"),
-        Y,
         pick("resident_id"),
         text("44030519900101123X"),
+        Y,
         text("2031-05-01"),
         enter(),
     ]);

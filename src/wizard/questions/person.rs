@@ -91,9 +91,15 @@ pub fn identity(cx: &Cx, w: &Who, qs: &mut Vec<Q>, name_prompt: Bi) {
             .help(number_help(doc))
             .pii(),
     );
-    if w.brief {
-        return;
+    if !w.brief {
+        identity_tail(cx, w, qs);
     }
+}
+
+/// The document's validity and printed address.
+pub fn identity_tail(cx: &Cx, w: &Who, qs: &mut Vec<Q>) {
+    let key = |k: &str| format!("{}.{k}", w.path);
+    let doc = cx.s(&key("document.type")).and_then(DocType::parse);
     qs.push(
         Q::text(
             key("document.valid_until"),

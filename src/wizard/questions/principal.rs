@@ -219,7 +219,19 @@ pub fn responsible(cx: &Cx) -> Vec<Q> {
         ),
         Kind::Text,
     ));
-    // A draft that already says whether the responsible person is the representative.
+    let rep = Who {
+        path: rep_path,
+        step: R,
+        identity: true,
+        ask_is_rep: false,
+        contacts: false,
+        brief: true,
+        name: false,
+        who: bi(word.zh.clone(), format!("The {}'s", word.en)),
+    };
+    // Name and document first: the province's rule on delegating depends on them (a
+    // foreign or Hong Kong representative may authorise someone in 山西).
+    person::identity(cx, &rep, &mut qs, Bi::default());
     let is_rep = meta.map(str::to_string).or_else(|| {
         cx.get("principal.responsible.is_legal_representative")
             .and_then(Value::as_bool)
@@ -259,21 +271,10 @@ pub fn responsible(cx: &Cx) -> Vec<Q> {
     }
     let Some(is_rep) = is_rep else { return qs };
     let same = is_rep == "yes";
-    person::identity(
-        cx,
-        &Who {
-            path: rep_path,
-            step: R,
-            identity: true,
-            ask_is_rep: false,
-            contacts: false,
-            brief: !same,
-            name: false,
-            who: bi(word.zh.clone(), format!("The {}'s", word.en)),
-        },
-        &mut qs,
-        Bi::default(),
-    );
+    if same {
+        // The representative is the responsible person: their document in full.
+        person::identity_tail(cx, &rep, &mut qs);
+    }
     qs.extend(person::questions(
         cx,
         &Who {
