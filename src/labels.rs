@@ -203,6 +203,25 @@ pub fn label(path: &str, lang: Lang) -> Option<String> {
         })
 }
 
+/// A rule's message with each quoted `dotted.key` replaced by its label (“网站名称”), for
+/// the human reports; keys without a label stay as they are.
+pub fn humanize_keys(text: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(a) = rest.find('`') {
+        let Some(b) = rest[a + 1..].find('`') else { break };
+        let key = &rest[a + 1..a + 1 + b];
+        out.push_str(&rest[..a]);
+        match label(key, lang) {
+            Some(l) => out.push_str(&format!("“{l}”")),
+            None => out.push_str(&rest[a..a + b + 2]),
+        }
+        rest = &rest[a + b + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// "website.1.name" → (网站, website), 2.
 fn item_number(path: &str) -> Option<((&'static str, &'static str), usize)> {
     let mut parts = path.split('.');
@@ -232,6 +251,10 @@ mod tests {
         );
         assert_eq!(label("domain.0.expires_on", Lang::Zh).unwrap(), "域名 1：域名到期日期");
         assert!(label("no.such.key", Lang::Zh).is_none());
+        assert_eq!(
+            humanize_keys("`principal.responsible.contact.emergency_phone` 与 `x.y` 相同", Lang::Zh),
+            "“应急联系电话” 与 `x.y` 相同"
+        );
         for (p, zh, en) in LABELS {
             assert!(!zh.is_empty() && !en.is_empty(), "{p}");
             assert!(!en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{p}: {en}");

@@ -893,3 +893,15 @@ fn every_question_has_both_languages() {
         assert!(!en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{en}");
     }
 }
+
+#[test]
+fn set_on_a_resumed_individual_keeps_the_responsible_copy_in_sync() {
+    let mut script = individual_gd("44030519900101123X", "resident_id");
+    script.extend(contacts("13800138000", "13900139000"));
+    let first = run(script);
+    let (mut draft, progress) = parse_saved(first.saves.last().unwrap()).unwrap();
+    // `beian new --resume --set principal.document.valid_until=2033-01-01`
+    super::answers::apply_sets(&mut draft, &["principal.document.valid_until=2033-01-01".into()]).unwrap();
+    let r = run_with(draft, progress, vec![], Lang::Zh);
+    assert_eq!(s(&r, "principal.responsible.document.valid_until"), "2033-01-01");
+}
