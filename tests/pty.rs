@@ -491,10 +491,20 @@ fn an_app_on_two_platforms() {
     keys(&mut p, "平台 1", "\r"); // Android
     answer(&mut p, "? 包名", "com.example.ledger");
     answer(&mut p, "签名证书 MD5", "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89");
+    answer(
+        &mut p,
+        "签名证书公钥",
+        "30820122300d06092a864886f70d01010105000382010f003082010a0282010100c0ffee",
+    );
     keys(&mut p, "这个 APP 还有其他平台吗？", "y");
     keys(&mut p, "平台 2", "\r"); // iOS is the default for the second
     answer(&mut p, "Bundle ID", "com.example.ledger");
     answer(&mut p, "签名证书 SHA-1", "0123456789ABCDEF0123456789ABCDEF01234567");
+    answer(
+        &mut p,
+        "签名证书公钥",
+        "30820122300d06092a864886f70d01010105000382010f003082010a0282010100c0ffee",
+    );
     keys(&mut p, "这个 APP 还有其他平台吗？", "n");
     wait_for(&mut p, "APP 服务内容");
     p.send("\x03").unwrap();

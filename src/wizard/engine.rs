@@ -480,7 +480,12 @@ impl<'a> Flow<'a> {
             .collect();
         let fresh: Vec<Finding> = findings
             .into_iter()
-            .filter(|f| !upcoming.iter().any(|k| under(&f.field, k)))
+            .filter(|f| {
+                // An item just named (an APP) is not yet missing what its next questions ask.
+                let parent = f.field.rsplit_once('.').map_or("", |(p, _)| p);
+                let just_named = q.key.strip_suffix(".name") == Some(parent);
+                !upcoming.iter().any(|k| under(&f.field, k) || (just_named && under(k, parent)))
+            })
             .filter(|f| !(is_text && f.severity == Severity::Error && about(&f.field, &q.key)))
             // Settled by a later question (the residence proof), which says why.
             .filter(|f| !is_followup_rule(self.rules, &f.rule))

@@ -12,6 +12,8 @@ pub mod answers;
 pub mod autosave;
 mod derive;
 pub mod engine;
+/// The old name of the engine, kept for callers (the fuzz test) written against it.
+pub use engine as flow;
 pub mod judge;
 pub mod nav;
 #[cfg(test)]

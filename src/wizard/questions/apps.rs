@@ -139,4 +139,16 @@ fn platform(cx: &Cx, i: usize, j: usize, qs: &mut Vec<Q>) {
         )
     };
     qs.push(Q::text(fkey, S, prompt, Kind::Text).help(help));
+    qs.push(
+        Q::text(
+            key("public_key"),
+            S,
+            bi("签名证书公钥", "Signing certificate public key"),
+            Kind::Text,
+        )
+        .help(bi(
+            "十六进制，从签名证书读出（beian app inspect 可读出）",
+            "Hex, read from the signing certificate (beian app inspect reads it)",
+        )),
+    );
 }
