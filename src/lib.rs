@@ -12,6 +12,7 @@ pub mod config;
 pub mod diag;
 pub mod draft;
 pub mod i18n;
+pub mod labels;
 pub mod overrides;
 pub mod pii;
 pub mod province;

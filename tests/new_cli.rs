@@ -222,5 +222,5 @@ fn resume_without_a_saved_draft_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let o = beian(dir.path(), &["new", "--resume"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(err(&o).contains("no saved wizard drafts"), "{}", err(&o));
+    assert!(err(&o).contains("没有保存的向导草稿"), "{}", err(&o));
 }

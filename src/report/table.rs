@@ -69,7 +69,13 @@ fn counts(r: &DraftReport, lang: Lang) -> String {
     if lang == Lang::Zh {
         format!("{e} 个错误 · {w} 个警告 · 缺 {m} 项材料")
     } else {
-        format!("{e} errors · {w} warnings · {m} materials missing")
+        let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        format!(
+            "{} · {} · {}",
+            n(e, "error", "errors"),
+            n(w, "warning", "warnings"),
+            n(m, "material missing", "materials missing")
+        )
     }
 }
 
@@ -106,7 +112,11 @@ pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io:
                 t(lang, "修改建议", "Fix"),
             ]);
             for f in &r.findings {
-                let name = shown(&f.field, lang);
+                // The field as people call it, above its key.
+                let name = match crate::labels::label(&f.field, lang) {
+                    Some(l) => format!("{}\n{}", shown(&l, lang), shown(&f.field, lang)),
+                    None => shown(&f.field, lang),
+                };
                 let field = match f.pos {
                     Some(p) if !f.field.is_empty() => format!("{}\n{}:{}", name, p.line, p.column),
                     Some(p) => format!("{}:{}", p.line, p.column),
@@ -124,8 +134,8 @@ pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io:
                     level,
                     Cell::new(&f.rule),
                     Cell::new(field),
-                    Cell::new(shown(f.message.get(lang), lang)),
-                    Cell::new(shown(f.fix.get(lang), lang)),
+                    Cell::new(shown(&crate::labels::humanize_keys(f.message.get(lang), lang), lang)),
+                    Cell::new(shown(&crate::labels::humanize_keys(f.fix.get(lang), lang), lang)),
                 ]);
             }
             writeln!(out, "{table}")?;
@@ -215,10 +225,17 @@ pub fn render_totals(out: &mut dyn Write, tt: &Totals, lang: Lang) -> io::Result
             tt.drafts, tt.ready, missing, tt.errors, tt.warnings, tt.infos, cross
         )
     } else {
+        let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
         writeln!(
             out,
-            "{} drafts: {} ready, {}{} errors, {} warnings, {} infos{}.",
-            tt.drafts, tt.ready, missing, tt.errors, tt.warnings, tt.infos, cross
+            "{}: {} ready, {}{}, {}, {}{}.",
+            n(tt.drafts, "draft", "drafts"),
+            tt.ready,
+            missing,
+            n(tt.errors, "error", "errors"),
+            n(tt.warnings, "warning", "warnings"),
+            n(tt.infos, "info", "infos"),
+            cross
         )
     }
 }

@@ -2,11 +2,102 @@
 //! `NoInput` is the prompter that never asks: every question it gets is a missing answer,
 //! collected so that a run reports all of them at once.
 
+use super::engine::tr;
 use super::prompter::{Asked, Choice, Prompter, Question, Reply, Validator};
+use super::question::Kind;
+use crate::diag::Lang;
 use crate::draft::{edit, load::known_paths};
 use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
 use std::path::Path;
 use toml::{Table, Value};
+
+/// Typed text → TOML value. `Ok(None)` = left empty.
+pub fn parse_answer(kind: Kind, raw: &str, lang: Lang) -> Result<Option<Value>, String> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let date = |s: &str| {
+        let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .or_else(|_| NaiveDate::parse_from_str(s, "%Y/%m/%d"))
+            .or_else(|_| NaiveDate::parse_from_str(s, "%Y.%m.%d"))
+            .or_else(|_| NaiveDate::parse_from_str(&digits, "%Y%m%d"))
+            .ok()
+    };
+    let bad_date = || {
+        tr(
+            lang,
+            &format!("“{s}”不是日期：请写成 2031-05-01 的样子"),
+            &format!("\"{s}\" is not a date: write it like 2031-05-01"),
+        )
+    };
+    let list = |s: &str| -> Vec<String> {
+        s.split([',', '，', '、', ';', '；'])
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    match kind {
+        Kind::Text => Ok(Some(Value::String(s.to_string()))),
+        Kind::Date => date(s).map(|d| Some(edit::parse_value(&d.to_string()))).ok_or_else(bad_date),
+        Kind::Validity => {
+            if ["长期", "长期有效", "long-term", "longterm", "long term"]
+                .iter()
+                .any(|x| s.eq_ignore_ascii_case(x))
+            {
+                return Ok(Some(Value::String("long-term".into())));
+            }
+            date(s).map(|d| Some(edit::parse_value(&d.to_string()))).ok_or_else(|| {
+                tr(
+                    lang,
+                    &format!("“{s}”不是日期：请写成 2031-05-01，或写“长期”"),
+                    &format!("\"{s}\" is not a date: write it like 2031-05-01, or \"long-term\""),
+                )
+            })
+        }
+        Kind::Int => s
+            .parse::<i64>()
+            .map(|n| Some(Value::Integer(n)))
+            .map_err(|_| tr(lang, &format!("“{s}”不是整数"), &format!("\"{s}\" is not a whole number"))),
+        Kind::List => Ok(Some(Value::Array(
+            s.split([',', '，', '、', ' '])
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(|x| Value::String(x.to_string()))
+                .collect(),
+        ))),
+        Kind::Languages => {
+            let mut codes = Vec::new();
+            for name in list(s) {
+                match super::questions::vocab::language_code(&name) {
+                    Some(c) => codes.push(Value::String(c.to_string())),
+                    None => {
+                        return Err(tr(
+                            lang,
+                            &format!("不认识“{name}”这种语言：请写中文、英语、日语等语言名称"),
+                            &format!("\"{name}\" is not a language beian knows: write names such as Chinese, English, Japanese"),
+                        ));
+                    }
+                }
+            }
+            Ok(Some(Value::Array(codes)))
+        }
+        Kind::Path => {
+            if Path::new(s).is_file() {
+                Ok(Some(Value::String(s.to_string())))
+            } else {
+                Err(tr(
+                    lang,
+                    &format!("找不到文件“{s}”：请写出文件的路径，或直接回车稍后再备"),
+                    &format!("No file \"{s}\": give the file's path, or press Enter to prepare it later"),
+                ))
+            }
+        }
+    }
+}
 
 pub fn load_answers(path: &Path) -> Result<Table> {
     let size = std::fs::metadata(path).with_context(|| format!("{}", path.display()))?.len();
@@ -49,6 +140,16 @@ pub fn is_known_key(key: &str) -> bool {
     known.iter().any(|k| *k == generic || k.starts_with(&format!("{generic}.")))
         || generic.starts_with("materials.")
         || generic == "website.*.responsible"
+        || generic.starts_with("principal.legal_representative.")
+        || generic.starts_with("app.*.platform.")
+        || [
+            "principal.filing_number",
+            "website.*.filing_number",
+            "app.*.filing_number",
+            "account.cancel_scope",
+            "account.previous_provider",
+        ]
+        .contains(&generic.as_str())
         || generic.starts_with("website.*.preapproval")
 }
 

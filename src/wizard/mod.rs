@@ -1,16 +1,26 @@
 //! `beian new`: the interactive wizard and its non-interactive twin.
 //!
-//! - `flow`: the pure question flow (steps → questions → answers in a TOML table).
-//! - `prompter`: the `Prompter` trait, the question types and a scripted prompter for tests.
-//! - `tty`: dialoguer on stderr. `answers`: answers file, `--set`, and the never-asking prompter.
-//!
-//! The draft is saved after every answer (temp file + rename) to the data folder (or
-//! `BEIAN_DATA_DIR`), with the wizard's progress in a leading comment so the file stays a
-//! valid draft. Ctrl-C restores the cursor and exits 130; `beian new --resume` continues.
+//! - `question`: a question as data; `questions/`: the questions of each step, pure
+//!   functions of the draft; `engine`: the one loop that asks the first unanswered question
+//!   (back, edit, resume, `--answers`, `--set`, `--no-input`); `nav`: summaries and review lines.
+//! - `prompter`: the `Prompter` trait and a scripted prompter for tests; `tty`: the terminal;
+//!   `answers`: answers file, `--set`, and the never-asking prompter.
+//! - `autosave`: the draft saved after every answer; Ctrl-C exits 130 and says only what
+//!   was really saved; `beian new --resume` continues (and asks which draft when there are several).
 
 pub mod answers;
-pub mod flow;
+pub mod autosave;
+mod derive;
+pub mod engine;
+/// The old name of the engine, kept for callers (the fuzz test) written against it.
+pub use engine as flow;
+pub mod judge;
+pub mod nav;
+#[cfg(test)]
+mod personas;
 pub mod prompter;
+pub mod question;
+pub mod questions;
 #[cfg(test)]
 mod tests;
 pub mod tty;
@@ -18,12 +28,16 @@ pub mod tty;
 use crate::diag::{Lang, Severity};
 use crate::report::{self, DraftReport};
 use anyhow::{Context, Result, bail};
+use autosave::{PROGRESS_PREFIX, Shared, data_dir, new_save_path};
 use clap::Args;
-use flow::{Flow, Progress, tr};
+use engine::{Flow, Progress, tr};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
 use toml::Table;
+
+pub use autosave::{parse_saved, saved_text, write_atomic};
 
 #[derive(Args, Debug, Default)]
 #[command(
@@ -33,7 +47,7 @@ pub struct NewArgs {
     /// Folder to write the draft and its bundle into (must not exist or be empty)
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Continue a wizard that stopped (default: the newest saved draft)
+    /// Continue a wizard that stopped (without FILE: choose among the saved drafts)
     #[arg(long, value_name = "FILE", num_args = 0..=1)]
     pub resume: Option<Option<PathBuf>>,
     /// Prefill answers from a draft file (full or partial); prefilled answers are checked, not asked
@@ -48,78 +62,6 @@ pub struct NewArgs {
     /// Replace a bundle folder that beian wrote before
     #[arg(long)]
     pub force: bool,
-}
-
-const PROGRESS_PREFIX: &str = "# beian-wizard-progress: ";
-
-/// Where unfinished drafts are kept: `BEIAN_DATA_DIR`, else the platform data folder.
-pub fn data_dir() -> Result<PathBuf> {
-    if let Some(d) = std::env::var_os("BEIAN_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(d).join("wizard"));
-    }
-    directories::ProjectDirs::from("", "", "beian")
-        .map(|p| p.data_dir().join("wizard"))
-        .context("no home folder to keep the wizard's draft in; set BEIAN_DATA_DIR")
-}
-
-/// The saved file: a progress comment, then the draft.
-pub fn saved_text(draft: &Table, progress: &Progress) -> String {
-    let json = serde_json::to_string(progress).unwrap_or_default();
-    let body = toml::to_string(draft).unwrap_or_default();
-    format!("{PROGRESS_PREFIX}{json}\n# An unfinished ICP filing draft written by `beian new`; continue with `beian new --resume`.\n{body}")
-}
-
-pub fn parse_saved(src: &str) -> Result<(Table, Progress)> {
-    let progress = src
-        .lines()
-        .next()
-        .and_then(|l| l.strip_prefix(PROGRESS_PREFIX))
-        .and_then(|j| serde_json::from_str(j).ok())
-        .unwrap_or_default();
-    let draft = src.parse::<Table>().map_err(|e| anyhow::anyhow!("{}", e.message()))?;
-    Ok((draft, progress))
-}
-
-/// Write a file atomically: temp file beside it, fsync, rename. 0600 on Unix.
-pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut mk = std::fs::DirBuilder::new();
-    mk.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut mk, 0o700);
-    mk.create(dir).with_context(|| dir.display().to_string())?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| dir.display().to_string())?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).with_context(|| path.display().to_string())?;
-    Ok(())
-}
-
-/// A fresh autosave file in the data folder (interactive runs only).
-fn new_save_path(interactive: bool) -> Result<Option<PathBuf>> {
-    if !interactive {
-        return Ok(None);
-    }
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    Ok(Some(data_dir()?.join(format!("draft-{stamp}.toml"))))
-}
-
-fn newest_saved(dir: &Path) -> Result<PathBuf> {
-    let mut best: Option<(std::time::SystemTime, PathBuf)> = None;
-    for e in std::fs::read_dir(dir)
-        .with_context(|| format!("no saved wizard drafts in {}", dir.display()))?
-        .flatten()
-    {
-        let p = e.path();
-        if p.extension().is_some_and(|x| x == "toml")
-            && let Ok(m) = e.metadata().and_then(|m| m.modified())
-            && best.as_ref().is_none_or(|(t, _)| m > *t)
-        {
-            best = Some((m, p));
-        }
-    }
-    best.map(|(_, p)| p)
-        .with_context(|| format!("no saved wizard drafts in {}", dir.display()))
 }
 
 /// An existing output folder that is not empty is replaced only with `--force`.
@@ -142,48 +84,110 @@ fn refuse_existing(out_dir: &Path, force: bool, lang: Lang) -> Result<()> {
     Ok(())
 }
 
-/// Write the output folder: `draft.toml` and `checklist.md`, rendered into a temp folder beside
-/// the target and renamed into place, so a crash never leaves half a folder. An existing
-/// non-empty target is refused unless `force`. (The bundle writer replaces this on merge.)
+/// Write the output folder (the bundle), refusing a non-empty target unless `force`.
 pub fn finish(out_dir: &Path, draft_toml_text: &str, lang: Lang, force: bool) -> Result<crate::bundle::BundleSummary> {
     refuse_existing(out_dir, force, lang)?;
     crate::bundle::write_bundle(draft_toml_text, None, out_dir, force, lang, None).map_err(|e| crate::bundle::cmd::localise(e, lang))
 }
 
-fn install_ctrlc(saved_to: &Path, lang: Lang) {
-    let msg = interrupted_message(saved_to, lang);
-    // A second installation (tests) fails harmlessly.
-    let _ = ctrlc::set_handler(move || {
-        let _ = console::Term::stderr().show_cursor();
-        eprintln!("\n{msg}");
-        std::process::exit(130);
-    });
+/// Was the language chosen for this run (`--lang`, `BEIAN_LANG`)? Otherwise a resumed draft
+/// keeps the language it was started in.
+fn lang_given() -> bool {
+    std::env::var_os("BEIAN_LANG").is_some_and(|v| !v.is_empty()) || std::env::args().any(|a| a == "--lang" || a.starts_with("--lang="))
 }
 
-fn interrupted_message(saved_to: &Path, lang: Lang) -> String {
-    tr(
-        lang,
-        &format!("已中断。已回答的内容保存在 {}；用 `beian new --resume` 继续。", saved_to.display()),
-        &format!(
-            "Interrupted. Your answers are saved in {}; continue with `beian new --resume`.",
-            saved_to.display()
-        ),
-    )
+fn lang_id(lang: Lang) -> &'static str {
+    if lang == Lang::Zh { "zh" } else { "en" }
+}
+
+/// Which saved draft to resume: the only one, or the one the person picks (offering to delete
+/// the older ones, never without asking).
+fn pick_saved(dir: &Path, interactive: bool, lang: Lang) -> Result<PathBuf> {
+    let saved = autosave::list_saved(dir);
+    let none = || {
+        anyhow::anyhow!(
+            "{}",
+            tr(
+                lang,
+                &format!("{} 里没有保存的向导草稿", dir.display()),
+                &format!("no saved wizard drafts in {}", dir.display())
+            )
+        )
+    };
+    if saved.len() <= 1 || !interactive {
+        return saved.into_iter().next().map(|s| s.path).ok_or_else(none);
+    }
+    let theme = dialoguer::theme::ColorfulTheme::default();
+    let term = console::Term::stderr();
+    let items: Vec<String> = saved
+        .iter()
+        .map(|s| {
+            let name = s.path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            format!("{}  {}  {}", autosave::when(s.modified), s.what, name)
+        })
+        .collect();
+    let i = dialoguer::Select::with_theme(&theme)
+        .with_prompt(tr(
+            lang,
+            &format!("有 {} 份保存的草稿，继续哪一份？", saved.len()),
+            &format!("There are {} saved drafts; which one to continue?", saved.len()),
+        ))
+        .items(&items)
+        .default(0)
+        .interact_on_opt(&term)?
+        .ok_or_else(|| anyhow::anyhow!("{}", tr(lang, "已取消", "Cancelled")))?;
+    let chosen = saved[i].path.clone();
+    let others: Vec<&autosave::Saved> = saved.iter().filter(|s| s.path != chosen).collect();
+    let list = others
+        .iter()
+        .map(|s| format!("  {}  {}  {}", autosave::when(s.modified), s.what, s.path.display()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let _ = term.write_line(&list);
+    let delete = dialoguer::Confirm::with_theme(&theme)
+        .with_prompt(tr(
+            lang,
+            &format!("删除上面其余 {} 份草稿吗？", others.len()),
+            &format!(
+                "Delete the other {} draft{} listed above?",
+                others.len(),
+                if others.len() == 1 { "" } else { "s" }
+            ),
+        ))
+        .default(false)
+        .interact_on_opt(&term)?
+        .unwrap_or(false);
+    if delete {
+        for s in others {
+            std::fs::remove_file(&s.path).with_context(|| s.path.display().to_string())?;
+        }
+    }
+    Ok(chosen)
+}
+
+fn config_defaults() -> questions::Defaults {
+    let cfg = crate::config::path()
+        .filter(|p| p.exists())
+        .and_then(|p| crate::config::load(&p).ok());
+    questions::Defaults {
+        province: cfg.as_ref().and_then(|c| c.province),
+        provider: cfg.and_then(|c| c.provider),
+    }
 }
 
 /// `beian new`.
-pub fn run(args: NewArgs, lang: Lang) -> Result<ExitCode> {
+pub fn run(args: NewArgs, mut lang: Lang) -> Result<ExitCode> {
     let rules = crate::rules::rules();
     // Refuse a non-empty --out before asking anything, not after forty answers.
     if let Some(out) = &args.out {
         refuse_existing(out, args.force, lang)?;
     }
     let interactive = !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    let (mut draft, progress, save_path) = match &args.resume {
+    let (mut draft, mut progress, save_path) = match &args.resume {
         Some(file) => {
             let path = match file {
                 Some(p) => p.clone(),
-                None => newest_saved(&data_dir()?)?,
+                None => pick_saved(&data_dir()?, interactive, lang)?,
             };
             let src = std::fs::read_to_string(&path).with_context(|| path.display().to_string())?;
             let (d, p) = parse_saved(&src).with_context(|| path.display().to_string())?;
@@ -191,77 +195,115 @@ pub fn run(args: NewArgs, lang: Lang) -> Result<ExitCode> {
             // be lost. The wizard saves its progress to a new file instead.
             let path = if src.starts_with(PROGRESS_PREFIX) {
                 Some(path)
+            } else if interactive {
+                Some(new_save_path(&data_dir()?, ""))
             } else {
-                new_save_path(interactive)?
+                None
             };
             (d, p, path)
         }
-        None => (Table::new(), Progress::default(), new_save_path(interactive)?),
+        None if interactive => (Table::new(), Progress::default(), Some(new_save_path(&data_dir()?, ""))),
+        None => (Table::new(), Progress::default(), None),
     };
+    if !lang_given()
+        && let Some(l) = progress.lang.as_deref()
+    {
+        lang = if l == "en" { Lang::En } else { Lang::Zh };
+    }
+    progress.lang = Some(lang_id(lang).to_string());
     if let Some(a) = &args.answers {
         answers::merge(&mut draft, answers::load_answers(a)?);
     }
     answers::apply_sets(&mut draft, &args.set)?;
 
-    let mut save_error: Option<String> = None;
-    let mut save = |d: &Table, p: &Progress| {
-        if let Some(path) = &save_path
-            && let Err(e) = write_atomic(path, &saved_text(d, p))
-            && save_error.is_none()
-        {
-            save_error = Some(format!("{e:#}"));
-            eprintln!("beian: cannot save the draft: {e:#}");
-        }
+    let state: Shared = Arc::new(Mutex::new(autosave::State {
+        path: save_path.clone(),
+        ..Default::default()
+    }));
+    let st = state.clone();
+    let mut save = move |d: &Table, p: &Progress| {
+        autosave::save(&st, &saved_text(d, p), lang, |msg| {
+            let _ = console::Term::stderr().write_line(&format!("  {}", console::style(msg).red()));
+        });
     };
+    let mut split = |d: &Table, p: &Progress| -> Result<String, String> {
+        let dir = data_dir().map_err(|e| format!("{e:#}"))?;
+        let path = new_save_path(&dir, "-2");
+        write_atomic(&path, &saved_text(d, p)).map_err(|e| format!("{e:#}"))?;
+        Ok(path.display().to_string())
+    };
+    let defaults = config_defaults();
 
-    if interactive {
-        let path = save_path.clone().unwrap_or_default();
-        install_ctrlc(&path, lang);
-        eprintln!(
-            "{}",
-            tr(
-                lang,
-                &format!(
-                    "beian new：一步一步填写 ICP 备案信息。每个回答都会立即检查，并自动保存到\n  {}\n随时可按 Ctrl-C 退出，之后用 `beian new --resume` 继续。",
-                    path.display()
-                ),
-                &format!(
-                    "beian new: fill in an ICP filing step by step. Each answer is checked at once and saved to\n  {}\nPress Ctrl-C at any time; continue later with `beian new --resume`.",
-                    path.display()
-                ),
-            )
-        );
-        if args.resume.is_some() {
-            let done: Vec<String> = progress.done.iter().map(|s| flow::step_name(s, lang)).collect();
-            let list = if done.is_empty() { "-".to_string() } else { done.join("、") };
-            eprintln!(
-                "{}",
-                tr(
-                    lang,
-                    &format!("继续上次的草稿；已完成：{list}。已回答的问题不会再问。"),
-                    &format!("Continuing the saved draft; done: {list}. Answered questions are not asked again.")
-                )
-            );
-        }
-        save(&draft, &progress);
-        let mut prompter = tty::TtyPrompter::new(lang);
-        let mut flow = Flow::new(rules, lang, draft, progress, &mut prompter, &mut save);
-        if flow.run().is_err() {
-            let _ = console::Term::stderr().show_cursor();
-            eprintln!("\n{}", interrupted_message(&path, lang));
-            return Ok(ExitCode::from(130));
-        }
-        let draft = flow.draft.clone();
-        drop(flow);
-        review_interactive(&args, &draft, lang, &path)
-    } else {
+    if !interactive {
         let mut prompter = answers::NoInput::default();
-        let mut flow = Flow::new(rules, lang, draft, progress, &mut prompter, &mut save);
+        let mut flow = Flow::new(rules, lang, draft, progress, &mut prompter, &mut save).defaults(defaults);
         flow.run().ok();
         let (draft, missing) = (flow.draft.clone(), flow.missing.clone());
         drop(flow);
-        review_batch(&args, &draft, &missing, lang)
+        return review_batch(&args, &draft, &missing, lang);
     }
+    let path = save_path.clone().unwrap_or_default();
+    autosave::install_ctrlc(state.clone(), lang);
+    eprintln!(
+        "{}",
+        tr(
+            lang,
+            &format!(
+                "beian new：一步一步填写 ICP 备案信息。每个回答都会立即检查，并自动保存到\n  {}\n按 Esc 回到上一题；随时可按 Ctrl-C 退出，之后用 `beian new --resume` 继续。",
+                path.display()
+            ),
+            &format!(
+                "beian new: fill in an ICP filing step by step. Each answer is checked at once and saved to\n  {}\nPress Esc to go back a question; Ctrl-C at any time, and continue later with `beian new --resume`.",
+                path.display()
+            ),
+        )
+    );
+    let resumed = args.resume.is_some();
+    let mut prompter = tty::TtyPrompter::new(lang);
+    let mut flow = Flow::new(rules, lang, draft, progress, &mut prompter, &mut save)
+        .defaults(defaults)
+        .splitter(&mut split);
+    let outcome = (|| {
+        if resumed {
+            let done: Vec<String> = flow.progress.done.iter().map(|s| engine::step_name(s, lang)).collect();
+            let list = if done.is_empty() {
+                "-".to_string()
+            } else {
+                done.join(if lang == Lang::Zh { "、" } else { ", " })
+            };
+            let s = tr(
+                lang,
+                &format!("继续上次的草稿；已完成：{list}。"),
+                &format!("Continuing the saved draft; done: {list}."),
+            );
+            flow.prompter.note(&s);
+            while flow.summary(None)? {
+                flow.run()?;
+            }
+        }
+        flow.run()?;
+        let report = questions::evaluate(rules, &flow.draft);
+        let _ = console::Term::stderr().write_line("");
+        let _ = console::Term::stderr().write_line(&format!(
+            "{}",
+            console::style(format!(
+                "[{0}/{0}] {1}",
+                questions::STEPS.len() + 1,
+                engine::step_name("review", lang)
+            ))
+            .bold()
+            .cyan()
+        ));
+        let _ = print_report(&report, lang);
+        flow.review()
+    })();
+    let draft = flow.draft.clone();
+    drop(flow);
+    if outcome.is_err() {
+        autosave::say_interrupted(&state, lang);
+        return Ok(ExitCode::from(130));
+    }
+    review_interactive(&args, &draft, lang, &path, &state)
 }
 
 fn draft_text(draft: &Table) -> String {
@@ -286,7 +328,7 @@ fn print_report(r: &DraftReport, lang: Lang) -> Result<()> {
     Ok(())
 }
 
-fn review_batch(args: &NewArgs, draft: &Table, missing: &[flow::Missing], lang: Lang) -> Result<ExitCode> {
+fn review_batch(args: &NewArgs, draft: &Table, missing: &[engine::Missing], lang: Lang) -> Result<ExitCode> {
     let text = draft_text(draft);
     let report = crate::commands::check::check_source(crate::rules::rules(), "draft.toml", &text, None, None);
     let errors = report.count(Severity::Error);
@@ -318,8 +360,17 @@ fn review_batch(args: &NewArgs, draft: &Table, missing: &[flow::Missing], lang: 
             "{}",
             tr(
                 lang,
-                &format!("没有写出任何文件：缺少 {} 个答案，{} 个错误。", missing.len(), errors),
-                &format!("Nothing written: {} missing answers, {} errors.", missing.len(), errors)
+                &format!(
+                    "没有写出任何文件：缺少 {} 个答案，{}。",
+                    missing.len(),
+                    nav::count(errors, Severity::Error, lang)
+                ),
+                &format!(
+                    "Nothing written: {} missing answer{}, {}.",
+                    missing.len(),
+                    if missing.len() == 1 { "" } else { "s" },
+                    nav::count(errors, Severity::Error, lang)
+                )
             )
         );
         return Ok(ExitCode::from(1));
@@ -339,31 +390,28 @@ fn review_batch(args: &NewArgs, draft: &Table, missing: &[flow::Missing], lang: 
     Ok(ExitCode::SUCCESS)
 }
 
-fn review_interactive(args: &NewArgs, draft: &Table, lang: Lang, saved: &Path) -> Result<ExitCode> {
+fn review_interactive(args: &NewArgs, draft: &Table, lang: Lang, saved: &Path, state: &Shared) -> Result<ExitCode> {
     let text = draft_text(draft);
     let report = crate::commands::check::check_source(crate::rules::rules(), "draft.toml", &text, None, None);
     let term = console::Term::stderr();
-    let _ = term.write_line("");
-    let _ = term.write_line(&format!(
-        "{}",
-        console::style(tr(lang, "[6/6] 检查结果", "[6/6] Review")).bold().cyan()
-    ));
-    print_report(&report, lang)?;
     let theme = dialoguer::theme::ColorfulTheme::default();
     let mut out_dir = args.out.clone();
     loop {
         let dir = match out_dir.take() {
             Some(d) => d,
             None => {
-                let s: String = dialoguer::Input::with_theme(&theme)
+                let s: Result<String, _> = dialoguer::Input::with_theme(&theme)
                     .with_prompt(tr(
                         lang,
                         "把草稿和备案资料包写到哪个文件夹？",
                         "Folder for the draft and its bundle?",
                     ))
                     .default("beian-draft".to_string())
-                    .interact_on(&term)
-                    .map_err(|_| anyhow::anyhow!("{}", interrupted_message(saved, lang)))?;
+                    .interact_on(&term);
+                let Ok(s) = s else {
+                    autosave::say_interrupted(state, lang);
+                    return Ok(ExitCode::from(130));
+                };
                 PathBuf::from(s)
             }
         };
@@ -386,8 +434,14 @@ fn review_interactive(args: &NewArgs, draft: &Table, lang: Lang, saved: &Path) -
                 if errors > 0 {
                     let _ = term.write_line(&tr(
                         lang,
-                        &format!("注意：还有 {errors} 个错误（见上表），改好之后才能提交。修改 draft.toml 后用 `beian check` 再检查。"),
-                        &format!("Note: {errors} errors remain (see the table); fix them in draft.toml and run `beian check` again before submitting."),
+                        &format!(
+                            "注意：还有 {}（见上表），改好之后才能提交。修改 draft.toml 后用 `beian check` 再检查。",
+                            nav::count(errors, Severity::Error, lang)
+                        ),
+                        &format!(
+                            "Note: still to fix: {} (see the table); fix them in draft.toml and run `beian check` again before submitting.",
+                            nav::count(errors, Severity::Error, lang)
+                        ),
                     ));
                 }
                 break;

@@ -67,6 +67,8 @@ pub struct Interrupted;
 pub enum Reply<T> {
     Answer(T),
     Missing,
+    /// Esc or 上一步: return to the previous question.
+    Back,
 }
 
 pub type Asked<T> = Result<Reply<T>, Interrupted>;
@@ -101,6 +103,8 @@ pub enum Say {
     Pick(String),
     Yes,
     No,
+    /// Esc: back to the previous question.
+    Back,
 }
 
 pub fn text(s: &str) -> Say {
@@ -143,9 +147,10 @@ impl Prompter for Scripted {
     fn input(&mut self, q: &Question, default: Option<&str>, validate: Validator<'_>) -> Asked<String> {
         loop {
             let s = match self.next(q)? {
+                Say::Back => return Ok(Reply::Back),
                 Say::Text(s) if s.is_empty() => default.unwrap_or("").to_string(),
                 Say::Text(s) => s,
-                other => panic!("{}: expected text, script says {other:?}", q.key),
+                other => panic!("{}: expected text, script says {other:?}; asked {:?}", q.key, self.asked),
             };
             match validate(&s) {
                 Ok(()) => return Ok(Reply::Answer(s)),
@@ -156,7 +161,11 @@ impl Prompter for Scripted {
     fn select(&mut self, q: &Question, choices: &[Choice], default: usize) -> Asked<usize> {
         self.offered.push((q.key.clone(), choices.iter().map(|c| c.id.clone()).collect()));
         match self.next(q)? {
+            Say::Back => Ok(Reply::Back),
             Say::Text(s) if s.is_empty() => Ok(Reply::Answer(default)),
+            // A yes/no that became a choice (a cap reached): "yes" and "no" are its ids.
+            Say::Yes if choices.iter().any(|c| c.id == "yes") => Ok(Reply::Answer(choices.iter().position(|c| c.id == "yes").unwrap_or(0))),
+            Say::No if choices.iter().any(|c| c.id == "no") => Ok(Reply::Answer(choices.iter().position(|c| c.id == "no").unwrap_or(0))),
             Say::Pick(s) => {
                 let i = choices
                     .iter()
@@ -165,15 +174,19 @@ impl Prompter for Scripted {
                     .unwrap_or_else(|| panic!("{}: no choice {s:?} in {choices:?}", q.key));
                 Ok(Reply::Answer(i))
             }
-            other => panic!("{}: expected a pick, script says {other:?}", q.key),
+            other => panic!("{}: expected a pick, script says {other:?}; asked {:?}", q.key, self.asked),
         }
     }
     fn confirm(&mut self, q: &Question, default: bool) -> Asked<bool> {
         match self.next(q)? {
+            Say::Back => Ok(Reply::Back),
             Say::Yes => Ok(Reply::Answer(true)),
             Say::No => Ok(Reply::Answer(false)),
             Say::Text(s) if s.is_empty() => Ok(Reply::Answer(default)),
-            other => panic!("{} ({}): expected yes/no, script says {other:?}", q.key, q.prompt),
+            other => panic!(
+                "{} ({}): expected yes/no, script says {other:?}; asked {:?}",
+                q.key, q.prompt, self.asked
+            ),
         }
     }
     fn note(&mut self, text: &str) {

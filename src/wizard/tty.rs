@@ -1,13 +1,15 @@
-//! The terminal prompter: dialoguer on stderr. Each input runs the flow's validator through
-//! `validate_with`, so a person sees the same explanation `check` gives. Personal data is
-//! never echoed: those inputs use `.report(false)` and a masked echo is printed instead.
+//! The terminal prompter on stderr. Text is read by a small line editor of our own (dialoguer's
+//! `Input` ignores Esc, and Esc is "back"); selections are dialoguer's (`FuzzySelect`, type to
+//! filter, for long lists), where Esc also means back. Each typed answer runs the flow's
+//! validator, so a person sees the same explanation `check` gives; Enter on an empty required
+//! answer says why. Personal data is echoed masked once the answer is accepted.
 
 use super::prompter::{Asked, Choice, Interrupted, Prompter, Question, Reply, Validator};
 use crate::diag::Lang;
 use crate::pii::mask;
-use console::{Term, style};
+use console::{Key, Term, style};
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Input, Select};
+use dialoguer::{Confirm, FuzzySelect, Select};
 
 pub struct TtyPrompter {
     term: Term,
@@ -67,33 +69,106 @@ fn stopped(_e: dialoguer::Error) -> Interrupted {
     Interrupted
 }
 
+impl TtyPrompter {
+    /// One line of text; `None` = Esc.
+    fn read_line(&self, q: &Question, default: Option<&str>, validate: Validator<'_>) -> Result<Option<String>, Interrupted> {
+        let width = self.term.size_checked().map(|(_, w)| w as usize).unwrap_or(80);
+        let default_hint = match default {
+            Some(d) if !d.is_empty() => {
+                let d = if q.pii { mask(d) } else { d.to_string() };
+                format!(" {}", style(format!("[{d}]")).dim())
+            }
+            _ => String::new(),
+        };
+        let head = format!(
+            "{} {}{} {} ",
+            style("?").yellow(),
+            style(&q.prompt).bold(),
+            default_hint,
+            style("›").dim()
+        );
+        loop {
+            let mut buf: Vec<char> = Vec::new();
+            let render = |buf: &[char]| {
+                let _ = self.term.clear_line();
+                let _ = self.term.write_str(&format!("{head}{}", buf.iter().collect::<String>()));
+                let _ = self.term.flush();
+            };
+            render(&buf);
+            loop {
+                match self.term.read_key().map_err(|_| Interrupted)? {
+                    Key::Enter => break,
+                    Key::Escape => {
+                        let _ = self.term.clear_line();
+                        return Ok(None);
+                    }
+                    Key::Backspace => {
+                        buf.pop();
+                        render(&buf);
+                    }
+                    Key::Char(c) if !c.is_control() => {
+                        buf.push(c);
+                        render(&buf);
+                    }
+                    _ => {}
+                }
+            }
+            let typed: String = buf.iter().collect();
+            let s = if typed.trim().is_empty() {
+                default.unwrap_or("").to_string()
+            } else {
+                typed
+            };
+            match validate(&s) {
+                Ok(()) => {
+                    let shown = if q.pii && !s.is_empty() { mask(s.trim()) } else { s.clone() };
+                    let _ = self.term.clear_line();
+                    let _ = self
+                        .term
+                        .write_line(&format!("{} {} {} {}", style("✔").green(), q.prompt, style("·").dim(), shown));
+                    return Ok(Some(s));
+                }
+                Err(e) => {
+                    let _ = self.term.write_line("");
+                    for line in wrap(&e, width).lines() {
+                        let _ = self.term.write_line(&format!("{} {}", style("✘").red(), line));
+                    }
+                }
+            }
+        }
+    }
+
+    fn back_hint(&self) -> &'static str {
+        if self.lang == Lang::Zh {
+            "Esc 返回上一题"
+        } else {
+            "Esc goes back"
+        }
+    }
+}
+
 impl Prompter for TtyPrompter {
     fn input(&mut self, q: &Question, default: Option<&str>, validate: Validator<'_>) -> Asked<String> {
-        self.help(q);
-        let width = self.term.size_checked().map(|(_, w)| w as usize).unwrap_or(80);
-        let mut input = Input::<String>::with_theme(&self.theme)
-            .with_prompt(&q.prompt)
-            .allow_empty(q.optional)
-            .report(!q.pii)
-            .validate_with(|s: &String| validate(s).map_err(|e| wrap(&e, width)));
-        if let Some(d) = default {
-            input = input.default(d.to_string());
-        }
-        let s = input.interact_on(&self.term).map_err(stopped)?;
-        if q.pii {
-            let shown = if s.is_empty() { String::new() } else { mask(s.trim()) };
-            let _ = self
-                .term
-                .write_line(&format!("{} {} {} {}", style("✔").green(), q.prompt, style("·").dim(), shown));
-        }
-        Ok(Reply::Answer(s))
+        let mut shown = q.clone();
+        shown.help = if q.help.is_empty() {
+            self.back_hint().to_string()
+        } else {
+            self.with_hint(&q.help, self.back_hint())
+        };
+        self.help(&shown);
+        Ok(match self.read_line(q, default, validate)? {
+            Some(s) => Reply::Answer(s),
+            None => Reply::Back,
+        })
     }
 
     fn select(&mut self, q: &Question, choices: &[Choice], default: usize) -> Asked<usize> {
-        let hint = if self.lang == Lang::Zh {
-            "↑↓ 选择，回车确认"
-        } else {
-            "↑↓ to move, Enter to choose"
+        let long = choices.len() > 5;
+        let hint = match (self.lang, long) {
+            (Lang::Zh, false) => "↑↓ 选择，回车确认，Esc 返回上一题",
+            (Lang::Zh, true) => "输入文字筛选，↑↓ 选择，回车确认，Esc 返回上一题",
+            (Lang::En, false) => "↑↓ to move, Enter to choose, Esc to go back",
+            (Lang::En, true) => "type to filter, ↑↓ to move, Enter to choose, Esc to go back",
         };
         let mut shown = q.clone();
         shown.help = if q.help.is_empty() {
@@ -103,22 +178,35 @@ impl Prompter for TtyPrompter {
         };
         self.help(&shown);
         let labels: Vec<&str> = choices.iter().map(|c| c.label.as_str()).collect();
-        let i = Select::with_theme(&self.theme)
-            .with_prompt(&q.prompt)
-            .items(&labels)
-            .default(default)
-            .max_length(12)
-            .interact_on(&self.term)
-            .map_err(stopped)?;
-        Ok(Reply::Answer(i))
+        let picked = if long {
+            FuzzySelect::with_theme(&self.theme)
+                .with_prompt(&q.prompt)
+                .items(&labels)
+                .default(default)
+                .max_length(12)
+                .interact_on_opt(&self.term)
+                .map_err(stopped)?
+        } else {
+            Select::with_theme(&self.theme)
+                .with_prompt(&q.prompt)
+                .items(&labels)
+                .default(default)
+                .max_length(12)
+                .interact_on_opt(&self.term)
+                .map_err(stopped)?
+        };
+        Ok(match picked {
+            Some(i) => Reply::Answer(i),
+            None => Reply::Back,
+        })
     }
 
     fn confirm(&mut self, q: &Question, default: bool) -> Asked<bool> {
         let hint = match (self.lang, default) {
-            (Lang::Zh, true) => "按 y 表示“是”，n 表示“否”；直接回车 = 是",
-            (Lang::Zh, false) => "按 y 表示“是”，n 表示“否”；直接回车 = 否",
-            (Lang::En, true) => "y = yes, n = no; Enter = yes",
-            (Lang::En, false) => "y = yes, n = no; Enter = no",
+            (Lang::Zh, true) => "按 y 表示“是”，n 表示“否”；直接回车 = 是；Esc 返回上一题",
+            (Lang::Zh, false) => "按 y 表示“是”，n 表示“否”；直接回车 = 否；Esc 返回上一题",
+            (Lang::En, true) => "y = yes, n = no; Enter = yes; Esc goes back",
+            (Lang::En, false) => "y = yes, n = no; Enter = no; Esc goes back",
         };
         let mut shown = q.clone();
         shown.help = if q.help.is_empty() {
@@ -130,9 +218,12 @@ impl Prompter for TtyPrompter {
         let b = Confirm::with_theme(&self.theme)
             .with_prompt(&q.prompt)
             .default(default)
-            .interact_on(&self.term)
+            .interact_on_opt(&self.term)
             .map_err(stopped)?;
-        Ok(Reply::Answer(b))
+        Ok(match b {
+            Some(b) => Reply::Answer(b),
+            None => Reply::Back,
+        })
     }
 
     fn note(&mut self, text: &str) {

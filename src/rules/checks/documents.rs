@@ -12,7 +12,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 {
                     hits.push(
                         Hit::at(format!("{path}.number"))
-                            .var("doctype", t.zh())
+                            .var_text("doctype", crate::labels::doc_text(t))
                             .var_text("detail", problem_text(&p)),
                     );
                 }
@@ -24,7 +24,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                     for p in number_warnings(t, n) {
                         hits.push(
                             Hit::at(format!("{path}.number"))
-                                .var("doctype", t.zh())
+                                .var_text("doctype", crate::labels::doc_text(t))
                                 .var_text("detail", problem_text(&p)),
                         );
                     }
@@ -84,7 +84,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                         doc.doc_type.unwrap_or(DocType::Other)
                     };
                     let field = if temp_flag && !forbidden_type { "temporary" } else { "type" };
-                    hits.push(Hit::at(format!("{}.document.{field}", p.path)).var("doctype", t.zh()));
+                    hits.push(Hit::at(format!("{}.document.{field}", p.path)).var_text("doctype", crate::labels::doc_text(t)));
                 }
             }
         }
@@ -93,12 +93,12 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 && let Some(list) = allowed.get(k.id())
                 && !list.iter().any(|x| x == t.id())
             {
-                let names: Vec<String> = list.iter().filter_map(|x| DocType::parse(x)).map(|x| x.zh().to_string()).collect();
+                let names: Vec<crate::diag::Text> = list.iter().filter_map(|x| DocType::parse(x)).map(crate::labels::doc_text).collect();
                 hits.push(
                     Hit::at("principal.document.type")
-                        .var("doctype", t.zh())
-                        .var("kind", k.zh())
-                        .var("allowed", names.join("、")),
+                        .var_text("doctype", crate::labels::doc_text(t))
+                        .var_text("kind", crate::labels::kind_text(k))
+                        .var_text("allowed", crate::labels::list_text(&names)),
                 );
             }
         }
@@ -109,12 +109,16 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
             {
                 let kinds = uscc::principal_kinds(&u);
                 if !kinds.contains(&k.id()) && !kinds.contains(&"other") {
-                    let expected: Vec<&str> = kinds.iter().filter_map(|x| PrincipalKind::parse(x)).map(|x| x.zh()).collect();
+                    let expected: Vec<crate::diag::Text> = kinds
+                        .iter()
+                        .filter_map(|x| PrincipalKind::parse(x))
+                        .map(crate::labels::kind_text)
+                        .collect();
                     hits.push(
                         Hit::at("principal.kind")
-                            .var("kind", k.zh())
+                            .var_text("kind", crate::labels::kind_text(k))
                             .var("category", uscc::category_name(&u))
-                            .var("expected", expected.join("、")),
+                            .var_text("expected", crate::labels::list_text(&expected)),
                     );
                 }
             }

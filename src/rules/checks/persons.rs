@@ -101,7 +101,10 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         Check::ForeignLegalRepresentative => {
             let r = &d.principal.responsible;
             if !cx.is_individual() && r.is_legal_representative != Some(false) && r.document.doc_type.is_some_and(|t| t.is_non_mainland()) {
-                hits.push(Hit::at("principal.responsible.document.type").var("doctype", r.document.doc_type.map(|t| t.zh()).unwrap_or("")));
+                hits.push(
+                    Hit::at("principal.responsible.document.type")
+                        .var_text("doctype", r.document.doc_type.map(crate::labels::doc_text).unwrap_or_default()),
+                );
             }
         }
         Check::WebsiteResponsibleNotLegalRep => {
