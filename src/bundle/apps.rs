@@ -4,7 +4,7 @@
 //! responsible person). Values are read through `Draft::app_platforms`, so single-platform
 //! drafts and `[[app.platform]]` tables give the same forms.
 
-use super::context::{Named, PersonView, PreapprovalView, person, same_person, validity};
+use super::context::{Named, PersonView, PreapprovalView, person, preapproval_views, same_person, service_content_views};
 use crate::draft::*;
 use crate::validators::app as v;
 use serde::Serialize;
@@ -125,29 +125,10 @@ pub fn views(d: &Draft) -> Vec<AppView> {
                 platform_names_en: platforms.iter().filter_map(|p| p.os_en.clone()).collect(),
                 platforms,
                 domains: a.domains.clone(),
-                service_content: a
-                    .service_content
-                    .iter()
-                    .map(|s| Named {
-                        id: s.clone(),
-                        zh: SERVICE_CONTENT
-                            .iter()
-                            .find(|(id, _)| id == s)
-                            .map(|(_, zh)| zh.to_string())
-                            .unwrap_or_else(|| s.clone()),
-                    })
-                    .collect(),
+                service_content: service_content_views(&a.service_content),
                 languages: a.languages.clone(),
                 remark: a.remark.clone(),
-                preapproval: a
-                    .preapproval
-                    .iter()
-                    .map(|x| PreapprovalView {
-                        kind: x.kind.clone(),
-                        number: x.number.clone(),
-                        valid_until: validity(&x.valid_until),
-                    })
-                    .collect(),
+                preapproval: preapproval_views(&a.preapproval),
                 responsible: resp.map(person),
                 responsible_is_principal: is_principal,
             }

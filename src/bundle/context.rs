@@ -441,29 +441,10 @@ pub fn build(input: &Input) -> BundleCtx {
                 name: w.name.clone(),
                 domains: w.domains.clone(),
                 home_url: w.home_url.clone(),
-                service_content: w
-                    .service_content
-                    .iter()
-                    .map(|s| Named {
-                        id: s.clone(),
-                        zh: SERVICE_CONTENT
-                            .iter()
-                            .find(|(id, _)| id == s)
-                            .map(|(_, zh)| zh.to_string())
-                            .unwrap_or_else(|| s.clone()),
-                    })
-                    .collect(),
+                service_content: service_content_views(&w.service_content),
                 languages: w.languages.clone(),
                 remark: w.remark.clone(),
-                preapproval: w
-                    .preapproval
-                    .iter()
-                    .map(|a| PreapprovalView {
-                        kind: a.kind.clone(),
-                        number: a.number.clone(),
-                        valid_until: validity(&a.valid_until),
-                    })
-                    .collect(),
+                preapproval: preapproval_views(&w.preapproval),
                 responsible: resp.map(person),
                 responsible_is_principal: is_principal,
                 responsible_is_legal_rep: is_legal,
@@ -583,4 +564,28 @@ pub fn build(input: &Input) -> BundleCtx {
         }
     }
     ctx
+}
+
+/// Service-content ids with their Chinese names (websites and APPs share the list).
+pub(super) fn service_content_views(list: &[String]) -> Vec<Named> {
+    list.iter()
+        .map(|s| Named {
+            id: s.clone(),
+            zh: SERVICE_CONTENT
+                .iter()
+                .find(|(id, _)| id == s)
+                .map(|(_, zh)| zh.to_string())
+                .unwrap_or_else(|| s.clone()),
+        })
+        .collect()
+}
+
+pub(super) fn preapproval_views(list: &[crate::draft::Preapproval]) -> Vec<PreapprovalView> {
+    list.iter()
+        .map(|a| PreapprovalView {
+            kind: a.kind.clone(),
+            number: a.number.clone(),
+            valid_until: validity(&a.valid_until),
+        })
+        .collect()
 }
