@@ -490,15 +490,13 @@ fn an_app_on_two_platforms() {
     answer(&mut p, "APP 名称", "张三记账");
     keys(&mut p, "平台 1", "\r"); // Android
     answer(&mut p, "? 包名", "com.example.ledger");
-    answer(&mut p, "签名证书 MD5", "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89");
-    answer(
-        &mut p,
-        "签名证书公钥",
-        "30820122300d06092a864886f70d01010105000382010f003082010a0282010100c0ffee",
-    );
+    // The signed APK instead of typed hex: its MD5 and public key are filled in, not asked.
+    let apk = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/app/v1v2.apk");
+    answer(&mut p, "签名文件", apk.to_str().unwrap());
     keys(&mut p, "这个 APP 还有其他平台吗？", "y");
     keys(&mut p, "平台 2", "\r"); // iOS is the default for the second
     answer(&mut p, "Bundle ID", "com.example.ledger");
+    answer(&mut p, "签名文件", "");
     answer(&mut p, "签名证书 SHA-1", "0123456789ABCDEF0123456789ABCDEF01234567");
     answer(
         &mut p,
@@ -517,6 +515,27 @@ fn an_app_on_two_platforms() {
         text.contains("signing_sha1 = \"0123456789ABCDEF0123456789ABCDEF01234567\""),
         "{text}"
     );
+    // What `beian app inspect` reads from the same APK.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_beian"))
+        .args(["app", "inspect", "--format", "json"])
+        .arg(&apk)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let md5 = json.to_string();
+    let md5 = md5
+        .split("\"md5\":\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_string();
+    let hex = md5.replace(':', "");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("signing_md5") && l.replace(':', "").contains(&hex)),
+        "{md5} not in {text}"
+    );
+    assert!(text.contains("package = \"com.example.ledger\""), "the typed package stays: {text}");
 }
 
 fn has_cjk(s: &str) -> bool {

@@ -138,6 +138,45 @@ fn platform(cx: &Cx, i: usize, j: usize, qs: &mut Vec<Q>) {
             ),
         )
     };
+    // A signing file instead of typed hex: `beian app inspect` reads it and fills the
+    // fingerprint and public key, which are then not asked (the loop asks what is unanswered).
+    let file_key = format!("~app.{i}.platform.{j}.file");
+    let err_key = format!("{file_key}_error");
+    let help = match cx.meta(&err_key).and_then(|e| e.split_once('\u{1f}')) {
+        Some((zh, en)) => bi(format!("{zh}。{}", help.zh), format!("{en}. {}", help.en)),
+        None => help,
+    };
+    let prefix = format!("app.{i}.platform.{j}");
+    let os_owned = os.to_string();
+    let err_owned = err_key.clone();
+    qs.push(
+        Q::text(
+            file_key,
+            S,
+            bi("签名文件（可选）", "Signing file (optional)"),
+            Kind::Path,
+        )
+        .help(bi(
+            "APK、证书（.cer/.crt/.pem）或 .mobileprovision 的路径：指纹和公钥从中读出；留空则手动输入",
+            "Path to the APK, certificate (.cer/.crt/.pem) or .mobileprovision: the fingerprint and public key are read from it; leave empty to type them",
+        ))
+        .optional()
+        .owns(vec![key("signing_md5"), key("signing_sha1"), key("public_key")])
+        .with(move |t, meta, a| {
+            meta.remove(&err_owned);
+            let Some(path) = a.value().as_str().map(str::to_string) else { return };
+            match signing_values(std::path::Path::new(&path), &os_owned) {
+                Ok(values) => {
+                    for (k, v) in values {
+                        super::put_str(t, &format!("{prefix}.{k}"), &v);
+                    }
+                }
+                Err(e) => {
+                    meta.insert(err_owned.clone(), format!("{}\u{1f}{}", e.zh, e.en));
+                }
+            }
+        }),
+    );
     qs.push(Q::text(fkey, S, prompt, Kind::Text).help(help));
     qs.push(
         Q::text(
@@ -151,4 +190,66 @@ fn platform(cx: &Cx, i: usize, j: usize, qs: &mut Vec<Q>) {
             "Hex, read from the signing certificate (beian app inspect reads it)",
         )),
     );
+}
+
+/// What `beian app inspect --write` would fill for a platform of this `os`: the fingerprint
+/// and the public key (the package was asked before). A keystore needs its password, which
+/// the wizard does not ask: it says to use `beian app inspect --write` then.
+fn signing_values(path: &std::path::Path, os: &str) -> Result<Vec<(&'static str, String)>, crate::diag::Text> {
+    struct NoPassword;
+    impl crate::app::Passwords for NoPassword {
+        fn password(&mut self, _: &std::path::Path) -> Result<String, crate::app::Problem> {
+            Err(crate::app::Problem(crate::diag::Text::new(
+                "这是密钥库，需要密码：请在向导之外运行 beian app inspect 文件 --draft 草稿 --write",
+                "this is a keystore and needs its password: run beian app inspect FILE --draft DRAFT --write outside the wizard",
+            )))
+        }
+    }
+    let inspected = crate::app::inspect_file(path, None, &mut NoPassword).map_err(|e| e.problem.0)?;
+    let target = crate::app::compare::Target {
+        app: 0,
+        platform: Some(0),
+        os: Some(os.to_string()),
+        // Asked before: never overwritten from the file.
+        package: Some(String::new()),
+        md5: None,
+        sha1: None,
+        public_key: None,
+    };
+    crate::app::write::changes(&inspected, &target).map_err(|p| p.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::signing_values;
+    use std::path::PathBuf;
+
+    fn fixture(name: &str) -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/app").join(name)
+    }
+
+    /// The file answers the question its platform asks: Android the certificate's MD5, iOS its
+    /// SHA-1, both with the public key; the same values `app inspect` reads.
+    #[test]
+    fn a_signing_file_fills_the_platforms_fingerprint_and_key() {
+        let apk = signing_values(&fixture("v1v2.apk"), "android").unwrap();
+        let keys: Vec<_> = apk.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, ["signing_md5", "public_key"]);
+        let inspected = crate::app::inspect_file(&fixture("v1v2.apk"), None, &mut crate::app::FixedPassword(String::new())).unwrap();
+        let leaf = &inspected.leaves()[0].cert;
+        assert_eq!(apk[0].1.replace(':', ""), leaf.md5);
+        let ios = signing_values(&fixture("ios.cer"), "ios").unwrap();
+        assert_eq!(ios[0].0, "signing_sha1");
+        assert_eq!(ios[0].1.replace(':', "").len(), 40);
+    }
+
+    /// A keystore needs a password the wizard does not ask; a debug certificate is refused;
+    /// both say what to do instead.
+    #[test]
+    fn keystores_and_debug_certificates_are_explained_not_filled() {
+        let ks = signing_values(&fixture("release.jks"), "android").unwrap_err();
+        assert!(ks.en.contains("keystore") && ks.zh.contains("密钥库"), "{ks:?}");
+        let debug = signing_values(&fixture("debug.apk"), "android").unwrap_err();
+        assert!(debug.en.contains("debug"), "{debug:?}");
+    }
 }
