@@ -73,7 +73,7 @@ fn draft_text(out: &mut dyn Write, r: &DraftReport, lang: Lang) -> io::Result<()
         for f in &r.findings {
             annotation(out, &r.path, f, f.pos, "", lang)?;
         }
-        let who = r.who();
+        let who = r.who(lang);
         let (e, w, m) = (r.count(Severity::Error), r.count(Severity::Warning), r.missing());
         let line = if lang == Lang::Zh {
             let status = if r.ready() { "可以提交" } else { "需要修改" };

@@ -33,18 +33,18 @@ impl DraftReport {
         self.count(Severity::Error) == 0
     }
     /// "principal · province · kind · filing type", leaving out what the draft does not say.
-    pub fn who(&self) -> String {
-        [
-            self.principal.as_deref(),
-            self.province.as_deref(),
-            self.kind.as_deref(),
-            self.filing_type,
-        ]
-        .iter()
-        .flatten()
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" · ")
+    /// Principal · province · kind · type, the province named in the report's language.
+    pub fn who(&self, lang: crate::diag::Lang) -> String {
+        let province = self.province.as_deref().map(|p| match lang {
+            crate::diag::Lang::En => crate::province::resolve(p).map_or(p, |x| x.english),
+            crate::diag::Lang::Zh => p,
+        });
+        [self.principal.as_deref(), province, self.kind.as_deref(), self.filing_type]
+            .iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" · ")
     }
     pub fn missing(&self) -> usize {
         self.checklist.iter().filter(|c| c.status == Status::Missing).count()

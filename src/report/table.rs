@@ -89,7 +89,7 @@ pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io:
         } else {
             t(lang, "需要修改", "not ready")
         };
-        let who = shown(&r.who(), lang);
+        let who = shown(&r.who(lang), lang);
         let path = display(&r.path);
         let status = crate::color::paint(opts.color, if r.ready() { crate::color::GREEN } else { crate::color::RED }, status);
         if who.is_empty() {
