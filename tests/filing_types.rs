@@ -89,6 +89,16 @@ fn check(t: &Table, name: &str) -> DraftReport {
 }
 
 /// Errors, and warnings other than those of rules whose sources conflict (which warn by design).
+/// `beian check .` in `dir` as a batch, JSON report.
+fn check_folder(dir: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_beian"))
+        .args(["check", ".", "--format", "json", "--as-of", "2026-12-01"])
+        .current_dir(dir)
+        .env("BEIAN_CONFIG_DIR", dir)
+        .output()
+        .unwrap()
+}
+
 fn noise(r: &DraftReport) -> Vec<String> {
     let rules = beian::rules::rules();
     r.findings
@@ -379,12 +389,7 @@ fn a_change_and_a_new_service_for_one_principal_in_one_folder() {
     set(&mut added, "website.0.name", "示例科技商城");
     std::fs::write(dir.join("a-change.toml"), toml::to_string(&change).unwrap()).unwrap();
     std::fs::write(dir.join("b-new-site.toml"), toml::to_string(&added).unwrap()).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_beian"))
-        .args(["check", ".", "--format", "json", "--as-of", "2026-12-01"])
-        .current_dir(&dir)
-        .env("BEIAN_CONFIG_DIR", &dir)
-        .output()
-        .unwrap();
+    let out = check_folder(&dir);
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for d in v["drafts"].as_array().unwrap() {
@@ -413,12 +418,7 @@ fn a_change_and_a_new_service_for_one_principal_in_one_folder() {
     set(&mut second, "website.0.home_url", "www.example.cn");
     std::fs::write(dir.join("a-change.toml"), toml::to_string(&base).unwrap()).unwrap();
     std::fs::write(dir.join("b-new-site.toml"), toml::to_string(&second).unwrap()).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_beian"))
-        .args(["check", ".", "--format", "json", "--as-of", "2026-12-01"])
-        .current_dir(&dir)
-        .env("BEIAN_CONFIG_DIR", &dir)
-        .output()
-        .unwrap();
+    let out = check_folder(&dir);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let rules: Vec<&str> = v["cross_draft"]
         .as_array()
