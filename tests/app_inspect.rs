@@ -591,26 +591,3 @@ fn a_chain_lists_every_certificate_in_keytools_order_and_writes_the_leaf() {
     assert_eq!(p["signing_sha1"].as_str().unwrap().replace(':', ""), leaf.sha1);
     assert_eq!(p["package"].as_str(), Some("cn.example.demo"), "kept");
 }
-
-/// The password prompt on a real terminal: typed once per keystore, not echoed; a wrong one is
-/// the same clear error as with --storepass-env.
-#[cfg(unix)]
-#[test]
-fn the_password_is_asked_on_the_terminal() {
-    use expectrl::{Eof, Expect, Session};
-    for (typed, expect) in [("beian-test", "CN=Beian Test Upload"), ("nope", "wrong keystore password")] {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_beian"));
-        cmd.args(["--lang", "en", "--color", "never", "app", "inspect"])
-            .arg(fixture("upload.p12"))
-            .env("BEIAN_CONFIG_DIR", "/nonexistent-beian-config")
-            .env("TERM", "xterm");
-        let mut p = Session::spawn(cmd).expect("spawn beian in a pty");
-        p.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
-        p.expect("Keystore password for").expect("the prompt");
-        p.send(format!("{typed}\r")).unwrap();
-        let seen = p.expect(Eof).expect("the end of the output");
-        let text = String::from_utf8_lossy(seen.as_bytes()).into_owned();
-        assert!(text.contains(expect), "{text}");
-        assert!(!text.contains(typed), "the password was echoed: {text}");
-    }
-}
