@@ -470,3 +470,104 @@ fn the_bundle_carries_the_type_and_the_numbers() {
         assert!(files.is_empty(), "a cancel needs none of a first filing's {sub}: {files:?}");
     }
 }
+
+/// The draft reduced to what a change of `parts` submits: the principal's identity and
+/// number, plus each changed part (the rest stays as filed).
+fn change_of(parts: &[&str]) -> Table {
+    let mut t = as_type(load("base/enterprise.toml"), "change");
+    set(
+        &mut t,
+        "account.changes",
+        Value::Array(parts.iter().map(|p| Value::String(p.to_string())).collect()),
+    );
+    let has = |p: &str| parts.contains(&p);
+    if !has("principal") {
+        for k in ["principal.address", "principal.mailing_address", "principal.document"] {
+            edit::remove(&mut t, k);
+        }
+        if !has("principal_responsible") {
+            edit::remove(&mut t, "principal.responsible");
+        }
+    }
+    if !has("website") {
+        // The site's responsible person is the principal's in the base; keep nothing of it.
+        edit::remove(&mut t, "website");
+        edit::remove(&mut t, "domain");
+    }
+    if !has("access") {
+        edit::remove(&mut t, "account.resource");
+    }
+    t
+}
+
+fn errors(r: &DraftReport) -> Vec<String> {
+    r.findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{} {}", f.rule, f.field))
+        .collect()
+}
+
+#[test]
+fn a_change_that_says_what_it_changes_needs_only_those_parts() {
+    let keys = |r: &DraftReport| r.checklist.iter().map(|c| c.key().to_string()).collect::<Vec<_>>();
+    // Each part alone is a complete change order.
+    for parts in [
+        &["principal"][..],
+        &["principal_responsible"],
+        &["website"],
+        &["access"],
+        &["principal", "website"],
+    ] {
+        let r = check(&change_of(parts), "change");
+        assert!(noise(&r).is_empty(), "{parts:?}: {:#?}", noise(&r));
+    }
+    // The same reduced draft without `account.changes` is checked as a whole record.
+    let mut whole = change_of(&["principal_responsible"]);
+    edit::remove(&mut whole, "account.changes");
+    let e = errors(&check(&whole, "whole"));
+    for want in [
+        "REQ-PRINCIPAL principal.address",
+        "REQ-PRINCIPAL principal.document.number",
+        "FILING-TYPE-SERVICE-NUMBER website",
+    ] {
+        assert!(e.iter().any(|x| x == want), "{want} not in {e:?}");
+    }
+    // Even a change of the responsible person names its principal.
+    let mut nameless = change_of(&["principal_responsible"]);
+    edit::remove(&mut nameless, "principal.name");
+    assert_eq!(errors(&check(&nameless, "nameless")), ["REQ-CHANGE-PRINCIPAL principal.name"]);
+    // A website change without a website, an APP change without an APP.
+    let mut no_site = change_of(&["website", "app"]);
+    edit::remove(&mut no_site, "website");
+    let e = errors(&check(&no_site, "no site"));
+    assert!(e.contains(&"FILING-TYPE-SERVICE-NUMBER website".to_string()), "{e:?}");
+    assert!(e.contains(&"FILING-TYPE-SERVICE-NUMBER app".to_string()), "{e:?}");
+    // The checklist asks for the changed parts' materials only.
+    let principal = keys(&check(&change_of(&["principal"]), "p"));
+    assert!(principal.iter().any(|k| k == "principal_document"), "{principal:?}");
+    assert!(!principal.iter().any(|k| k.starts_with("domain_")), "{principal:?}");
+    let website = keys(&check(&change_of(&["website"]), "w"));
+    assert!(website.iter().any(|k| k == "domain_certificate"), "{website:?}");
+    assert!(!website.iter().any(|k| k == "principal_document"), "{website:?}");
+    // Changed parts on another type are a warning, and the draft is checked whole.
+    let mut access = as_type(load("base/enterprise.toml"), "new_access");
+    set(&mut access, "account.changes", Value::Array(vec!["website".into()]));
+    let r = check(&access, "access");
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.rule == "FILING-TYPE-CHANGES-UNUSED" && f.field == "account.changes")
+    );
+    // An unknown part is an error naming the known ones.
+    let mut odd = change_of(&["website"]);
+    set(
+        &mut odd,
+        "account.changes",
+        Value::Array(vec!["website".into(), "everything".into()]),
+    );
+    let r = check(&odd, "odd");
+    let f = r.findings.iter().find(|f| f.rule == "DRAFT-UNKNOWN-VALUE").expect("unknown part");
+    assert_eq!(f.field, "account.changes.1");
+    assert!(f.fix.en.contains("principal_responsible"), "{}", f.fix.en);
+}

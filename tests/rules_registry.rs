@@ -194,6 +194,7 @@ fn cancel_and_transfer_never_meet_domain_or_name_rules() {
         let transfer_ok = kind == "builtin"
             || kind.starts_with("filing_number")
             || kind.starts_with("cancel_scope")
+            || kind == "changes_without_change"
             || kind == "principal_number_required"
             || kind == "account_real_name"
             // About how the draft is written (a key that is not read), not about the filing.

@@ -136,7 +136,7 @@ pub fn explain(out: &mut dyn Write, rules: &RuleSet, code: &str, json: bool, lan
         let v = serde_json::json!({
             "code": r.code, "severity": r.severity.as_str(), "scope": scope(r, Lang::En),
             "title": r.title, "message": r.message, "fix": r.fix, "why": r.why,
-            "applies_to": {"kinds": r.when.kinds, "not_kinds": r.when.not_kinds, "filing_types": r.when.filing_types, "providers": r.when.providers},
+            "applies_to": {"kinds": r.when.kinds, "not_kinds": r.when.not_kinds, "filing_types": r.when.filing_types, "providers": r.when.providers, "changes": r.when.changes, "unchanged": r.when.unchanged},
             "check": r.check,
             "source": r.source, "also": r.also, "evidence": r.evidence, "source_date": r.source_date,
         });
@@ -167,6 +167,20 @@ pub fn explain(out: &mut dyn Write, rules: &RuleSet, code: &str, json: bool, lan
     }
     if !r.when.providers.is_empty() {
         applies.push(format!("{} {}", l("接入商", "providers"), r.when.providers.join(", ")));
+    }
+    if !r.when.changes.is_empty() {
+        applies.push(format!(
+            "{} {}",
+            l("变更时仅当变更", "in a change, only when changing"),
+            r.when.changes.join(", ")
+        ));
+    }
+    if !r.when.unchanged.is_empty() {
+        applies.push(format!(
+            "{} {}",
+            l("仅当变更订单不变更", "only in a change that leaves unchanged"),
+            r.when.unchanged.join(", ")
+        ));
     }
     if !applies.is_empty() {
         writeln!(out, "{}: {}", l("适用", "Applies to"), applies.join("; "))?;

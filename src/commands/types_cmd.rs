@@ -82,8 +82,8 @@ pub const TYPES: &[TypeInfo] = &[
             "Filed through this provider and the principal, a website/APP, contacts or access details changed (a renewed ID, a new responsible person, a company renamed).",
         ),
         needs: (
-            "principal.filing_number 和每个网站/APP 的 filing_number；重新提交的证件、联系方式和改动的项目会重新检查；变更只能保留或删减域名，不能新增网站。",
-            "principal.filing_number and each website's/APP's filing_number; the documents, contacts and changed items submitted again are checked again; a change may keep or drop domains but never adds a site.",
+            "principal.filing_number 和每个网站/APP 的 filing_number；重新提交的证件、联系方式和改动的项目会重新检查；变更只能保留或删减域名，不能新增网站。account.changes 写明变更什么（principal 主体信息、principal_responsible 主体负责人、website 网站、app APP、access 接入信息）时只需填写这些部分，加上主体的性质、地域和名称；不写则按完整备案信息检查。",
+            "principal.filing_number and each website's/APP's filing_number; the documents, contacts and changed items submitted again are checked again; a change may keep or drop domains but never adds a site. With account.changes saying what changes (principal, principal_responsible, website, app, access) only those parts are needed, plus the principal's kind, region and name; without it the whole record is checked.",
         ),
         decision: (
             "问题 1：有；问题 2：已备案的信息有变化。",

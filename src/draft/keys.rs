@@ -5,7 +5,7 @@
 //! reader code that reads it; then `UPDATE_GENERATED=1 cargo test --test generated`.
 
 use super::model::{
-    CancelScope, Choice, DocType, FilingType, LANGUAGE_CHOICES, Os, PROVIDER_CHOICES, PrincipalKind, RESOURCE_KIND_CHOICES,
+    CancelScope, ChangeArea, Choice, DocType, FilingType, LANGUAGE_CHOICES, Os, PROVIDER_CHOICES, PrincipalKind, RESOURCE_KIND_CHOICES,
     SERVICE_CONTENT_CHOICES,
 };
 
@@ -168,6 +168,13 @@ pub static ACCOUNT: Group = Group {
             "for filing_type = \"cancel\": the principal, one service, or only the access",
         )
         .closed(CancelScope::CHOICES),
+        k(
+            "changes",
+            StrList,
+            "变更内容",
+            "for filing_type = \"change\": what is changed; only those parts are then required (absent: the whole record)",
+        )
+        .closed(ChangeArea::CHOICES),
         k(
             "previous_provider",
             Str,

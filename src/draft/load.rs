@@ -368,6 +368,18 @@ impl Reader<'_> {
             self.draft.account.real_name_verified = self.boolean(a, "account", "real_name_verified");
             self.draft.account.filing_type = self.vocab(a, "account", "filing_type", FilingType::parse, FilingType::known);
             self.draft.account.cancel_scope = self.vocab(a, "account", "cancel_scope", CancelScope::parse, CancelScope::known);
+            for (i, c) in self.strings(a, "account", "changes").iter().enumerate() {
+                match ChangeArea::parse(c) {
+                    Some(v) if !self.draft.account.changes.contains(&v) => self.draft.account.changes.push(v),
+                    Some(_) => {}
+                    None => {
+                        let field = format!("account.changes.{i}");
+                        let pos = nearest_at(root, &field).unwrap_or_default();
+                        let hit = Hit::at(field).var("value", c.as_str()).var("known", ChangeArea::known());
+                        self.issue("DRAFT-UNKNOWN-VALUE", hit, pos);
+                    }
+                }
+            }
             self.draft.account.previous_provider = self.string(a, "account", "previous_provider");
             if let Some(rn) = self.node(a, "resource") {
                 let r = self.table(rn, "account.resource", &keys::RESOURCE);

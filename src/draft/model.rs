@@ -81,6 +81,14 @@ vocab!(CancelScope {
     Access = "access", "取消接入", [];
 });
 
+vocab!(ChangeArea {
+    Principal = "principal", "主体信息", ["主体", "变更主体"];
+    PrincipalResponsible = "principal_responsible", "主体负责人", ["主体负责人信息"];
+    Website = "website", "网站信息", ["网站", "变更网站"];
+    App = "app", "APP信息", ["APP", "App信息", "变更APP"];
+    Access = "access", "接入信息", ["接入", "变更接入"];
+});
+
 vocab!(Os {
     Android = "android", "安卓", ["安卓平台"];
     Ios = "ios", "苹果", ["苹果平台", "iPhone", "iphone", "iPadOS", "ipados"];
@@ -246,6 +254,8 @@ pub struct Account {
     pub filing_type: Option<FilingType>,
     /// For a cancel: what is cancelled (the principal, one service, or only the access here).
     pub cancel_scope: Option<CancelScope>,
+    /// For a change: what is changed. Empty: not said, and the whole record is checked.
+    pub changes: Vec<ChangeArea>,
     /// For a new access: the provider the filing is at now (free text: any provider's name).
     pub previous_provider: Option<String>,
     pub resource: Resource,

@@ -82,7 +82,9 @@ pub fn evaluate(rules: &RuleSet, draft: &Draft, as_of: NaiveDate, base: Option<&
         if matches!(rule.check, Check::Builtin) {
             continue;
         }
-        if !rule.when.matches(p.kind, draft.account.provider.as_deref(), p.name.as_deref()) {
+        if !rule.when.matches(p.kind, draft.account.provider.as_deref(), p.name.as_deref())
+            || !rule.when.fits_changes(cx.filing_type, &draft.account.changes)
+        {
             continue;
         }
         for hit in rule.check.run(&cx) {

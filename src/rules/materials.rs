@@ -337,6 +337,7 @@ pub fn checklist(cx: &Ctx, materials: impl Iterator<Item = &'static Material>, b
         if !m
             .when
             .matches(d.principal.kind, d.account.provider.as_deref(), d.principal.name.as_deref())
+            || !m.when.fits_changes(cx.filing_type, &d.account.changes)
             || !m.condition.holds(cx)
         {
             continue;

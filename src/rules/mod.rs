@@ -9,7 +9,7 @@ pub mod materials;
 pub mod registry;
 
 use crate::diag::{Severity, Text};
-use crate::draft::{FilingType, PrincipalKind};
+use crate::draft::{ChangeArea, FilingType, PrincipalKind};
 use serde::Deserialize;
 
 pub use checks::Check;
@@ -48,6 +48,15 @@ pub struct When {
     /// The principal's name contains one of these (e.g. 商贸 for trading companies).
     #[serde(default)]
     pub name_keywords: Vec<String>,
+    /// For a change order that says what it changes (`account.changes`): applies only when
+    /// one of these parts is changed. Other orders, and a change that does not say, are
+    /// checked whole.
+    #[serde(default)]
+    pub changes: Vec<String>,
+    /// Only for a change order that says what it changes, and none of these parts: what is
+    /// still needed when the part itself is not resubmitted (its identity).
+    #[serde(default)]
+    pub unchanged: Vec<String>,
 }
 
 impl When {
@@ -77,6 +86,29 @@ impl When {
     /// Declares this filing type (the registry has already checked the list).
     pub fn has_type(&self, t: FilingType) -> bool {
         self.filing_types.iter().any(|x| x == "all" || x == t.id())
+    }
+
+    /// The `changes` and `unchanged` ids are parts of a change (`ChangeArea`).
+    pub fn check_changes(&self) -> Result<(), String> {
+        for c in self.changes.iter().chain(&self.unchanged) {
+            if ChangeArea::ALL.iter().all(|a| a.id() != c) {
+                return Err(format!("when.changes: unknown part {c} (known: {})", ChangeArea::known()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the parts a change order changes bring this rule in.
+    pub fn fits_changes(&self, t: FilingType, declared: &[ChangeArea]) -> bool {
+        if self.changes.is_empty() && self.unchanged.is_empty() {
+            return true;
+        }
+        let scoped = t == FilingType::Change && !declared.is_empty();
+        let among = |list: &[String]| declared.iter().any(|a| list.iter().any(|c| c == a.id()));
+        if !self.unchanged.is_empty() && (!scoped || among(&self.unchanged)) {
+            return false;
+        }
+        self.changes.is_empty() || !scoped || among(&self.changes)
     }
 
     /// Everything but the filing type, which the registry's per-type lists settle once.

@@ -174,9 +174,11 @@ pub fn load() -> Result<RuleSet, String> {
     for (p, m) in &materials {
         let table = p.and_then(province::by_code).map_or("national", |p| p.pinyin);
         m.when.types(false).map_err(|e| format!("material {} ({table}): {e}", m.key))?;
+        m.when.check_changes().map_err(|e| format!("material {} ({table}): {e}", m.key))?;
     }
     for r in &rules {
         rule_types(r)?;
+        r.when.check_changes().map_err(|e| format!("rule {}: {e}", r.code))?;
     }
     let mut by_code = HashMap::new();
     for (i, r) in rules.iter().enumerate() {

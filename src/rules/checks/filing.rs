@@ -166,6 +166,9 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         Check::CancelScopeWithoutCancel if t != FilingType::Cancel && d.account.cancel_scope.is_some() => {
             hits.push(Hit::at("account.cancel_scope").var_text("type", type_text(t)));
         }
+        Check::ChangesWithoutChange if t != FilingType::Change && !d.account.changes.is_empty() => {
+            hits.push(Hit::at("account.changes").var_text("type", type_text(t)));
+        }
         Check::CancelOneService
             if t == FilingType::Cancel && d.account.cancel_scope == Some(CancelScope::Service) && d.websites.len() + d.apps.len() > 1 =>
         {
@@ -208,7 +211,17 @@ fn service_numbers(cx: &Ctx, hits: &mut Vec<Hit>) {
             "cancelling a service names the number being cancelled; to cancel the whole principal set cancel_scope = principal",
         ),
     };
-    if d.websites.is_empty() && d.apps.is_empty() {
+    // A change that says what it changes needs the services it names: a website change a
+    // website, an APP change an APP; a change of the principal or the access alone none.
+    let declared = &d.account.changes;
+    if t == FilingType::Change && !declared.is_empty() {
+        if declared.contains(&ChangeArea::Website) && d.websites.is_empty() {
+            hits.push(Hit::at("website").var_text("why", why.clone()));
+        }
+        if declared.contains(&ChangeArea::App) && d.apps.is_empty() {
+            hits.push(Hit::at("app").var_text("why", why.clone()));
+        }
+    } else if d.websites.is_empty() && d.apps.is_empty() {
         hits.push(Hit::at("website").var_text("why", why));
         return;
     }

@@ -338,6 +338,8 @@ pub enum Check {
     CancelScopeRequired,
     /// `account.cancel_scope` on an order that is not a cancel.
     CancelScopeWithoutCancel,
+    /// `account.changes` on an order that is not a change.
+    ChangesWithoutChange,
     /// Each platform's package name follows its os's syntax (Java package, Bundle ID, HarmonyOS
     /// bundle name).
     AppPackageSyntax,
@@ -669,6 +671,7 @@ impl Check {
             | Check::NewServiceAddsSomething
             | Check::CancelScopeRequired
             | Check::CancelScopeWithoutCancel
+            | Check::ChangesWithoutChange
             | Check::CancelOneService => filing::run(self, cx, &mut hits),
             Check::AppFields
             | Check::AppPackageSyntax
