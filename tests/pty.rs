@@ -1,8 +1,8 @@
 //! Drive the real `beian new` in a pseudo-terminal (expectrl; rexpect garbles CJK): complete
 //! filings with a wrong answer corrected on the way, Esc back over three questions, editing
 //! from a step summary and from the review, Ctrl-C and `--resume` (also with two autosaves),
-//! a 山西 order split at its domain cap, a change order, an APP on two platforms, and English
-//! from start to resume.
+//! a 山西 order split at its domain cap, a change order asking only what changes, an APP on
+//! two platforms, and English from start to resume.
 #![cfg(unix)]
 
 use expectrl::{Eof, Expect, Session};
@@ -446,35 +446,76 @@ fn a_shanxi_order_is_split_into_two_drafts_at_the_domain_cap() {
     let _ = exit_code(&mut p);
 }
 
+/// Press `keys` at `prompt`, keeping what the screen showed on the way.
+fn say(p: &mut Pty, prompt: &str, keys: &str, seen: &mut String) {
+    wait_seen(p, prompt, seen);
+    p.send(keys).unwrap();
+}
+
+/// Wait for `text`, keeping what the screen showed on the way.
+fn wait_seen(p: &mut Pty, text: &str, seen: &mut String) {
+    match p.expect(text) {
+        Ok(m) => {
+            seen.push_str(&String::from_utf8_lossy(m.before()));
+            seen.push_str(text);
+        }
+        Err(e) => {
+            let rest = pending(p);
+            panic!("waiting for {text:?}: {e}\nthe screen said:\n{rest}");
+        }
+    }
+}
+
 #[test]
-fn a_change_order_asks_for_the_existing_numbers() {
+fn a_change_order_asks_only_the_changed_parts_and_the_numbers() {
     let dir = tempfile::tempdir().unwrap();
-    let mut p = spawn(dir.path(), &[]);
-    keys(&mut p, "已经有 ICP 备案号了吗？", "y");
-    keys(&mut p, "这次要做什么？", &format!("{DOWN}{DOWN}\r")); // change
-    answer(&mut p, "主体备案号", "粤ICP备2021012345号");
-    keys(&mut p, "接入商（云服务商）", "\r");
-    keys(&mut p, "云账号已完成实名认证？", "y");
-    keys(&mut p, "备案资源类型", "\r");
-    answer(&mut p, "资源所在地域", "");
-    answer(&mut p, "资源已购买时长", "");
-    answer(&mut p, "这台资源已用于几个备案", "");
-    answer(&mut p, "计划提交备案的日期", "2026-12-01");
-    keys(&mut p, "备案类型与接入资源：请核对", "\r");
-    individual(&mut p);
-    contacts(&mut p);
+    let mut p = spawn(dir.path(), &["--out", "out"]);
+    let mut seen = String::new();
+    say(&mut p, "已经有 ICP 备案号了吗？", "y", &mut seen);
+    say(&mut p, "这次要做什么？", &format!("{DOWN}{DOWN}\r"), &mut seen); // change
+    say(&mut p, "主体备案号", "粤ICP备2021012345号\r", &mut seen);
+    // What changes: only the website.
+    say(&mut p, "变更主体信息", "n", &mut seen);
+    say(&mut p, "变更主体负责人", "n", &mut seen);
+    say(&mut p, "变更网站信息", "y", &mut seen);
+    say(&mut p, "变更 APP 信息", "n", &mut seen);
+    say(&mut p, "变更接入信息", "n", &mut seen);
+    say(&mut p, "接入商（云服务商）", "\r", &mut seen);
+    say(&mut p, "云账号已完成实名认证？", "y", &mut seen);
+    say(&mut p, "计划提交备案的日期", "2026-12-01\r", &mut seen);
+    say(&mut p, "备案类型与接入资源：请核对", "\r", &mut seen);
+    // The principal is named, not resubmitted.
+    say(&mut p, "备案主体性质", "\r", &mut seen); // 个人
+    say(&mut p, "您的姓名", "张三\r", &mut seen);
+    say(&mut p, "主体证件类型", "\r", &mut seen);
+    say(&mut p, "主体证件号码", "44030519900101123X\r", &mut seen);
+    say(&mut p, "备案地域（省份）", "\r", &mut seen);
+    say(&mut p, "备案主体：请核对", "\r", &mut seen);
     domain(&mut p);
     // The website's own number is asked, right after its name.
     answer(&mut p, "网站名称", "张三的技术笔记");
     answer(&mut p, "网站备案号", "粤ICP备2021012345号-1");
-    wait_for(&mut p, "网站首页网址");
-    p.send("\x03").unwrap();
-    let _ = exit_code(&mut p);
-    let saved: Vec<_> = std::fs::read_dir(dir.path().join("data/wizard")).unwrap().flatten().collect();
-    let text = std::fs::read_to_string(saved[0].path()).unwrap();
+    answer(&mut p, "网站首页网址", "");
+    keys(&mut p, "网站服务内容", "\r");
+    answer(&mut p, "网站语言", "");
+    keys(&mut p, "网站负责人是谁？", "\r");
+    keys(&mut p, "再添加一个网站吗？", "n");
+    keys(&mut p, "网站：请核对", "\r");
+    // No "an APP too?": the order changes no APP.
+    keys(&mut p, "现在就填写已备好的材料文件吗？", "n");
+    keys(&mut p, "检查结果：", "\r");
+    wait_for(&mut p, "已写出");
+    ok(&exit_code(&mut p));
+    for never in ["? 备案资源类型", "? 证件有效期至", "? 证件上的住址", "? 通信地址", "? 手机号码"] {
+        assert!(!seen.contains(never), "{never} was asked:\n{seen}");
+    }
+    let out = dir.path().join("out");
+    let text = std::fs::read_to_string(out.join("draft.toml")).unwrap();
     assert!(text.contains("filing_type = \"change\""), "{text}");
+    assert!(text.contains("changes = [\"website\"]"), "{text}");
     assert!(text.contains("filing_number = \"粤ICP备2021012345号-1\""), "{text}");
     assert!(text.contains("filing_number = \"粤ICP备2021012345号\""), "{text}");
+    assert_written(&out, "张三的技术笔记");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use super::super::question::{Ans, Kind, Q, bi, opt};
 use super::{Cx, put_str, vocab};
 use crate::draft::model::{FilingType, PROVIDERS, RESOURCE_KINDS};
+use toml::Value;
 
 const S: &str = "account";
 
@@ -38,6 +39,23 @@ pub fn questions(cx: &Cx) -> Vec<Q> {
         .default("yes")
         .consequences(),
     );
+    // A change that does not touch the access keeps the resource on record.
+    if cx.changes("access") {
+        resource(cx, &mut qs);
+    }
+    qs.push(
+        Q::text("filing_date", S, bi("计划提交备案的日期", "Day you plan to submit"), Kind::Date)
+            .help(bi(
+                "所有日期规则按这一天检查；格式 2026-12-01",
+                "Every date rule is checked as of this day; e.g. 2026-12-01",
+            ))
+            .default(cx.today.to_string())
+            .optional(),
+    );
+    qs
+}
+
+fn resource(cx: &Cx, qs: &mut Vec<Q>) {
     let kinds = RESOURCE_KINDS.iter().map(|k| opt(*k, vocab::resource(k))).collect();
     qs.push(
         Q::choice(
@@ -97,16 +115,6 @@ pub fn questions(cx: &Cx) -> Vec<Q> {
         .default("0")
         .optional(),
     );
-    qs.push(
-        Q::text("filing_date", S, bi("计划提交备案的日期", "Day you plan to submit"), Kind::Date)
-            .help(bi(
-                "所有日期规则按这一天检查；格式 2026-12-01",
-                "Every date rule is checked as of this day; e.g. 2026-12-01",
-            ))
-            .default(cx.today.to_string())
-            .optional(),
-    );
-    qs
 }
 
 /// The filing type, through the questions a person can answer: is there a filing number
@@ -123,6 +131,9 @@ fn filing_type(cx: &Cx, qs: &mut Vec<Q>) {
     if cx.has("account.filing_type") && !decided_here {
         if cx.filing_type() == Some("cancel") {
             cancel_scope(qs);
+        }
+        if cx.filing_type() == Some("change") {
+            change_parts(cx, qs);
         }
         return;
     }
@@ -147,6 +158,7 @@ fn filing_type(cx: &Cx, qs: &mut Vec<Q>) {
             "~type.goal".into(),
             "account.cancel_scope".into(),
             "account.previous_provider".into(),
+            "account.changes".into(),
         ])
         .with(|t, _, a| {
             if *a == Ans::Bool(false) {
@@ -195,7 +207,13 @@ fn filing_type(cx: &Cx, qs: &mut Vec<Q>) {
                 "注销主体后该主体下所有网站的备案都会失效",
                 "Cancelling the principal ends the filing of every site under it",
             ))
-            .owns(vec!["account.filing_type".into(), "account.cancel_scope".into()])
+            .owns(
+                ["account.filing_type", "account.cancel_scope", "account.changes"]
+                    .into_iter()
+                    .map(String::from)
+                    .chain(PARTS.iter().map(|(id, ..)| format!("~change.{id}")))
+                    .collect(),
+            )
             .with(|t, _, a| {
                 let Ans::Pick(id) = a else { return };
                 let intent = match id.as_str() {
@@ -231,6 +249,9 @@ fn filing_type(cx: &Cx, qs: &mut Vec<Q>) {
             "As shown by the MIIT system or the provider's console, e.g. 粤ICP备2021012345号 (without a site suffix such as -1)",
         )),
     );
+    if cx.meta("~type.goal") == Some("change") {
+        change_parts(cx, qs);
+    }
     if cx.meta("~type.goal") == Some("bring_here") {
         qs.push(
             Q::text(
@@ -262,4 +283,80 @@ fn cancel_scope(qs: &mut Vec<Q>) {
             "Cancelling the principal ends the filing of every site under it",
         )),
     );
+}
+
+/// The parts a change can touch, as the providers' change forms group them: (id, prompt zh,
+/// prompt en, help zh, help en).
+const PARTS: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "principal",
+        "变更主体信息（名称、证件、住所、通信地址）吗？",
+        "Change the principal's details (name, document, addresses)?",
+        "如公司更名、换发营业执照、地址变化；须提交新证件",
+        "E.g. a renamed company, a new licence, a new address; the new document is submitted",
+    ),
+    (
+        "principal_responsible",
+        "变更主体负责人（换人、证件到期换证、手机或邮箱）吗？",
+        "Change the principal's responsible person (someone else, a renewed ID, phone or e-mail)?",
+        "证件到期换证后须变更；新的负责人要做短信和人脸核验",
+        "Needed after an ID is renewed; a new responsible person goes through SMS and face verification",
+    ),
+    (
+        "website",
+        "变更网站信息（名称、服务内容、网站负责人、删减域名）吗？",
+        "Change a website (name, content, its responsible person, drop domains)?",
+        "变更不能新增域名或网站；新增网站另提交“新增网站”",
+        "A change cannot add a domain or a site; adding one is a separate new_service order",
+    ),
+    (
+        "app",
+        "变更 APP 信息（名称、平台、包名、签名、负责人）吗？",
+        "Change an APP (name, platforms, package, signing key, responsible person)?",
+        "如新增平台或更换签名证书",
+        "E.g. a platform added or a new signing certificate",
+    ),
+    (
+        "access",
+        "变更接入信息（服务器、地域、IP）吗？",
+        "Change the access details (server, region, IP)?",
+        "换到本接入商的另一台服务器或地域；换接入商是新增接入",
+        "Another server or region at this provider; another provider is a new access",
+    ),
+];
+
+/// What a change changes: one yes/no per part, written to `account.changes`; only those parts'
+/// steps are asked then. A list given in an answers file or with --set is taken as it is.
+fn change_parts(cx: &Cx, qs: &mut Vec<Q>) {
+    let asked_here = PARTS.iter().any(|(id, ..)| cx.meta(&format!("~change.{id}")).is_some());
+    if !cx.interactive || (cx.has("account.changes") && !asked_here) {
+        return;
+    }
+    for (id, zh, en, hzh, hen) in PARTS {
+        let part: &'static str = id;
+        qs.push(
+            Q::yes_no(format!("~change.{part}"), S, bi(*zh, *en))
+                .help(bi(*hzh, *hen))
+                .default("no")
+                .with(move |t, meta, a| {
+                    let yes = |p: &str| {
+                        if p == part {
+                            *a == Ans::Bool(true)
+                        } else {
+                            meta.get(&format!("~change.{p}")).is_some_and(|v| v == "yes")
+                        }
+                    };
+                    let list: Vec<Value> = PARTS
+                        .iter()
+                        .filter(|(p, ..)| yes(p))
+                        .map(|(p, ..)| Value::String(p.to_string()))
+                        .collect();
+                    if list.is_empty() {
+                        crate::draft::edit::remove(t, "account.changes");
+                    } else {
+                        super::put(t, "account.changes", Value::Array(list));
+                    }
+                }),
+        );
+    }
 }

@@ -11,7 +11,8 @@ pub fn questions(cx: &Cx) -> Vec<Q> {
     if cx.filing_type() == Some("cancel") {
         return qs;
     }
-    if cx.count("app") == 0 {
+    // A change of an APP is about one that exists: no "an APP too?" first.
+    if cx.count("app") == 0 && cx.change_parts().is_none() {
         qs.push(
             Q::yes_no("~app.any", S, bi("这次也备案 APP 吗？", "Is an APP part of this filing too?"))
                 .help(bi(

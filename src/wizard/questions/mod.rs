@@ -12,7 +12,7 @@ pub mod vocab;
 pub mod websites;
 
 use super::question::{Meta, Q};
-use crate::draft::model::PrincipalKind;
+use crate::draft::model::{ChangeArea, PrincipalKind};
 use crate::province::{self, Province};
 use crate::report::DraftReport;
 use crate::rules::RuleSet;
@@ -65,6 +65,26 @@ impl Cx<'_> {
     pub fn filing_type(&self) -> Option<&str> {
         self.s("account.filing_type")
     }
+    /// The parts a change order changes, once it has said (ids of `ChangeArea`); `None` for
+    /// every other order and for a change that has not said, which is asked whole.
+    pub fn change_parts(&self) -> Option<Vec<&'static str>> {
+        if self.filing_type() != Some("change") {
+            return None;
+        }
+        let parts: Vec<&'static str> = self
+            .get("account.changes")?
+            .as_array()?
+            .iter()
+            .filter_map(Value::as_str)
+            .filter_map(ChangeArea::parse)
+            .map(ChangeArea::id)
+            .collect();
+        (!parts.is_empty()).then_some(parts)
+    }
+    /// Whether this order submits `part` (always, unless a change said it leaves it as filed).
+    pub fn changes(&self, part: &str) -> bool {
+        self.change_parts().is_none_or(|p| p.contains(&part))
+    }
     /// Number of items in an array of tables (`domain`, `website`).
     pub fn count(&self, key: &str) -> usize {
         Cx::count_of(self.draft, key)
@@ -78,10 +98,17 @@ impl Cx<'_> {
 /// nothing else.
 pub fn step_applies(cx: &Cx, step: &str) -> bool {
     let t = cx.filing_type();
+    // A change that says what it changes asks only those parts (the principal's identity is
+    // always asked: see `step_questions`).
+    let part = |p: &str| cx.changes(p);
     match step {
-        "domains" => t != Some("cancel"),
-        "websites" => !matches!(t, Some("cancel")) || cx.s("account.cancel_scope") == Some("service"),
-        "responsible" | "principal" => t != Some("cancel") || cx.s("account.cancel_scope") != Some("access"),
+        "domains" => t != Some("cancel") && (part("website") || part("app")),
+        "websites" => (!matches!(t, Some("cancel")) || cx.s("account.cancel_scope") == Some("service")) && part("website"),
+        "responsible" => {
+            (t != Some("cancel") || cx.s("account.cancel_scope") != Some("access")) && (part("principal") || part("principal_responsible"))
+        }
+        "principal" => t != Some("cancel") || cx.s("account.cancel_scope") != Some("access"),
+        "apps" => part("app"),
         _ => true,
     }
 }
@@ -101,7 +128,26 @@ pub fn step_questions(cx: &Cx, step: &str) -> Vec<Q> {
     }
     match step {
         "account" => account::questions(cx),
-        "principal" => principal::questions(cx),
+        "principal" => {
+            let mut qs = principal::questions(cx);
+            // Not resubmitted: only what names the principal, its document number included (the
+            // domains' holder is matched against it); an individual changing their contacts
+            // still gives the whole ID, which is also the responsible person's.
+            let resubmitted = cx.changes("principal") || (cx.individual() && cx.changes("principal_responsible"));
+            if !resubmitted {
+                qs.retain(|q| {
+                    matches!(
+                        q.key.as_str(),
+                        "principal.kind"
+                            | "principal.name"
+                            | "principal.province"
+                            | "principal.document.type"
+                            | "principal.document.number"
+                    )
+                });
+            }
+            qs
+        }
         "responsible" => principal::responsible(cx),
         "domains" => domains::questions(cx),
         "websites" => websites::questions(cx),

@@ -204,6 +204,7 @@ pub(super) fn uscc_for(body: &str) -> String {
 }
 
 mod asking;
+mod changes;
 mod languages;
 mod navigation;
 mod orders;
