@@ -2,7 +2,7 @@
 //! languages. Used where a message would otherwise show a raw key (the wizard, check's table).
 
 use crate::diag::{Lang, Text};
-use crate::draft::model::{DocType, PrincipalKind};
+use crate::draft::model::{ChangeArea, DocType, FilingType, PrincipalKind};
 
 pub fn doc_en(d: DocType) -> &'static str {
     match d {
@@ -37,6 +37,27 @@ pub fn kind_en(k: PrincipalKind) -> &'static str {
 }
 
 /// A document type's name in both languages, for messages that name it.
+pub fn filing_type_en(f: FilingType) -> &'static str {
+    match f {
+        FilingType::First => "First filing",
+        FilingType::NewService => "Add a website or APP",
+        FilingType::NewAccess => "New access (filed elsewhere, now hosted here)",
+        FilingType::Change => "Change a filing",
+        FilingType::Cancel => "Cancel",
+        FilingType::Transfer => "Transfer",
+    }
+}
+
+pub fn change_en(c: ChangeArea) -> &'static str {
+    match c {
+        ChangeArea::Principal => "the principal's details",
+        ChangeArea::PrincipalResponsible => "the principal's responsible person",
+        ChangeArea::Website => "a website",
+        ChangeArea::App => "an APP",
+        ChangeArea::Access => "the access details",
+    }
+}
+
 pub fn doc_text(d: DocType) -> Text {
     Text::new(d.zh(), doc_en(d))
 }

@@ -36,6 +36,9 @@ pub struct PersonView {
 pub struct PrincipalView {
     pub kind: Option<&'static str>,
     pub kind_zh: Option<&'static str>,
+    /// Kind and province in the bundle's language (the forms keep the Chinese).
+    pub kind_text: Option<&'static str>,
+    pub province_text: Option<&'static str>,
     pub is_individual: bool,
     /// 个体工商户: its operator (经营者) signs; a seal only if it has one.
     pub is_sole_trader: bool,
@@ -198,11 +201,18 @@ pub struct BundleCtx {
     pub provider_zh: Option<String>,
     pub filing_type: Option<&'static str>,
     pub filing_type_zh: Option<&'static str>,
+    pub filing_type_text: Option<&'static str>,
     /// For a cancel: principal, service or access, and its Chinese name.
     pub cancel_scope: Option<&'static str>,
     pub cancel_scope_zh: Option<&'static str>,
     /// For a new access: the provider the filing comes from.
     pub previous_provider: Option<String>,
+    /// For a change that says what it changes: the parts (ids), and their Chinese names
+    /// joined; the other parts stay as filed.
+    pub changes: Vec<&'static str>,
+    pub changes_zh: Option<String>,
+    /// The same in the bundle's language.
+    pub changes_text: Option<String>,
     /// The filing numbers the draft gives (principal, websites, APPs), for the form's first
     /// section: every type but a first filing is matched to its record through them.
     pub existing_numbers: Vec<NumberView>,
@@ -479,13 +489,33 @@ pub fn build(input: &Input) -> BundleCtx {
         }),
         filing_type: d.account.filing_type.map(|f| f.id()),
         filing_type_zh: d.account.filing_type.map(|f| f.zh()),
+        filing_type_text: d.account.filing_type.map(|f| {
+            if lang == Lang::En {
+                crate::labels::filing_type_en(f)
+            } else {
+                f.zh()
+            }
+        }),
         cancel_scope: d.account.cancel_scope.map(|c| c.id()),
         cancel_scope_zh: d.account.cancel_scope.map(|c| c.zh()),
         previous_provider: d.account.previous_provider.clone(),
+        changes: d.account.changes.iter().map(|c| c.id()).collect(),
+        changes_zh: (!d.account.changes.is_empty()).then(|| d.account.changes.iter().map(|c| c.zh()).collect::<Vec<_>>().join("、")),
+        changes_text: (!d.account.changes.is_empty()).then(|| {
+            let names: Vec<&str> = d
+                .account
+                .changes
+                .iter()
+                .map(|c| if lang == Lang::En { crate::labels::change_en(*c) } else { c.zh() })
+                .collect();
+            names.join(if lang == Lang::En { ", " } else { "、" })
+        }),
         existing_numbers: existing_numbers(d),
         principal: PrincipalView {
             kind: p.kind.map(|k| k.id()),
             kind_zh: p.kind.map(|k| k.zh()),
+            kind_text: p.kind.map(|k| if lang == Lang::En { crate::labels::kind_en(k) } else { k.zh() }),
+            province_text: p.province.map(|p| if lang == Lang::En { p.english } else { p.short }),
             is_individual: individual,
             is_sole_trader: sole,
             head_title: if individual {

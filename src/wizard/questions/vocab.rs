@@ -16,15 +16,7 @@ pub fn doc_opts(ds: &[DocType]) -> Vec<Opt> {
 }
 
 pub fn filing_type(f: FilingType) -> Bi {
-    let en = match f {
-        FilingType::First => "First filing",
-        FilingType::NewService => "Add a website or APP",
-        FilingType::NewAccess => "New access (filed elsewhere, now hosted here)",
-        FilingType::Change => "Change a filing",
-        FilingType::Cancel => "Cancel",
-        FilingType::Transfer => "Transfer",
-    };
-    bi(f.zh(), en)
+    bi(f.zh(), crate::labels::filing_type_en(f))
 }
 
 pub fn provider(p: &str) -> Bi {
