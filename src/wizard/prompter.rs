@@ -71,6 +71,16 @@ pub enum Reply<T> {
     Back,
 }
 
+impl<T> Reply<T> {
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Reply<U> {
+        match self {
+            Reply::Answer(t) => Reply::Answer(f(t)),
+            Reply::Missing => Reply::Missing,
+            Reply::Back => Reply::Back,
+        }
+    }
+}
+
 pub type Asked<T> = Result<Reply<T>, Interrupted>;
 
 /// Checks one typed answer: `Err(explanation)` makes the prompter ask again.
