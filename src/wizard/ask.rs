@@ -173,15 +173,14 @@ impl Flow<'_> {
 
     /// A typed answer, checked by the rules as it is typed.
     fn prompt_text(&mut self, q: &Q, kind: Kind, shown: &Question, default: Option<&str>) -> R<(Got, bool)> {
-        let (rules, lang, optional) = (self.rules, self.lang, q.optional);
+        let (rules, lang) = (self.rules, self.lang);
         let draft = self.draft.clone();
-        let key = q.key.clone();
         let qs = self.all_questions();
         let help = q.help.get(lang).to_string();
         let mut last_refused: Option<String> = None;
         let mut kept = false;
         let mut validate = |raw: &str| -> Result<(), String> {
-            match judge(rules, lang, &draft, &key, kind, optional, raw, &qs) {
+            match judge(rules, lang, &draft, q, kind, raw, &qs) {
                 Ok(()) => Ok(()),
                 Err(Refusal::Shape(e)) if e.is_empty() => Err(if help.is_empty() {
                     tr(lang, "这一项必填", "This one is required")
@@ -248,6 +247,7 @@ impl Flow<'_> {
             .filter(|f| !(is_text && f.severity == Severity::Error && about(&f.field, &q.key)))
             // Settled by a later question (the residence proof), which says why.
             .filter(|f| !is_followup_rule(self.rules, &f.rule))
+            .filter(|f| !q.aftermath.contains(&f.rule))
             .collect();
         // The residence proof given: what the bureau still refuses is said now, not at the review.
         let settles = q.key.ends_with("social_security_months") || q.key.ends_with("residence_permit.valid_until");
@@ -257,7 +257,12 @@ impl Flow<'_> {
             fresh.extend(
                 r.findings
                     .iter()
-                    .filter(|f| f.severity == Severity::Error && is_followup_rule(self.rules, &f.rule) && under(&f.field, &sc))
+                    .filter(|f| {
+                        f.severity == Severity::Error
+                            && is_followup_rule(self.rules, &f.rule)
+                            && under(&f.field, &sc)
+                            && !q.aftermath.contains(&f.rule)
+                    })
                     .cloned(),
             );
         }
@@ -312,8 +317,9 @@ impl Flow<'_> {
                 self.progress.meta.insert(q.key.clone(), ans.as_meta());
             }
             Apply::With(f) => {
-                f(&mut self.draft, &mut self.progress.meta, ans);
+                // Noted first, so that an answer meaning "ask me again" can take its own note back.
                 self.progress.meta.insert(q.key.clone(), ans.as_meta());
+                f(&mut self.draft, &mut self.progress.meta, ans);
             }
         }
         self.progress.skipped.retain(|k| *k != q.key);

@@ -135,6 +135,8 @@ pub struct Scripted {
     pub notes: Vec<String>,
     /// (key, ids offered) for every selection.
     pub offered: Vec<(String, Vec<String>)>,
+    /// (key, prompt as shown) for every question asked.
+    pub prompts: Vec<(String, String)>,
 }
 
 impl Scripted {
@@ -149,6 +151,7 @@ impl Scripted {
     }
     fn next(&mut self, q: &Question) -> Result<Say, Interrupted> {
         self.asked.push(Self::label(q));
+        self.prompts.push((q.key.clone(), q.prompt.clone()));
         self.script.pop_front().ok_or(Interrupted)
     }
 }

@@ -13,7 +13,8 @@ fn english_prompts() {
 }
 
 /// Walk the question lists of many drafts: every prompt, help and option has both
-/// languages, and the English has no Chinese outside names and filing-number examples.
+/// languages, and the English has no Chinese outside names and filing-number examples
+/// (also where a credit code contradicts the kind chosen).
 #[test]
 fn every_question_has_both_languages() {
     use super::question::{Bi, Input};
@@ -43,17 +44,26 @@ fn every_question_has_both_languages() {
         );
     };
     let mut seen = 0;
-    let scripts = [individual_full(), {
-        let mut s = enterprise(
-            "广东",
-            "深圳市示例网络科技有限公司",
-            "91440300MA5F000181",
-            "广东省深圳市南山区科技园路1号",
-            "44030519900101123X",
-        );
-        s.extend(domain("example.com"));
-        s
-    }];
+    let scripts = [
+        individual_full(),
+        {
+            let mut s = enterprise(
+                "广东",
+                "深圳市示例网络科技有限公司",
+                "91440300MA5F000181",
+                "广东省深圳市南山区科技园路1号",
+                "44030519900101123X",
+            );
+            s.extend(domain("example.com"));
+            s
+        },
+        {
+            // A credit code whose category contradicts the kind: the question that says so.
+            let (mut s, _) = public_institution_code_as_enterprise();
+            s.extend([pick("keep"), pick("广东")]);
+            s
+        },
+    ];
     for script in scripts {
         for n in (0..script.len()).step_by(3) {
             let r = run(script[..n].to_vec());

@@ -194,6 +194,14 @@ fn enterprise(province: &str, name: &str, uscc: &str, address: &str, id: &str) -
     script
 }
 
+/// An enterprise whose credit code says 事业单位 (12…), up to the code.
+pub(super) fn public_institution_code_as_enterprise() -> (Vec<Say>, String) {
+    let code = uscc_for("12440300MB2C0000");
+    let mut script = account();
+    script.extend([pick("enterprise"), text("深圳市示例研究院"), text(&code)]);
+    (script, code)
+}
+
 /// A USCC that passes GB 32100 for a body and region: the last two characters are searched.
 pub(super) fn uscc_for(body: &str) -> String {
     const A: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -205,6 +213,7 @@ pub(super) fn uscc_for(body: &str) -> String {
 
 mod asking;
 mod changes;
+mod consequences;
 mod languages;
 mod navigation;
 mod orders;
