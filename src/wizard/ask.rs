@@ -250,7 +250,8 @@ impl Flow<'_> {
             .filter(|f| !q.aftermath.contains(&f.rule))
             .collect();
         // The residence proof given: what the bureau still refuses is said now, not at the review.
-        let settles = q.key.ends_with("social_security_months") || q.key.ends_with("residence_permit.valid_until");
+        // (A residence permit has a question of its own for that.)
+        let settles = q.key.ends_with("social_security_months");
         if settles {
             let sc = scope(&q.key);
             let r = evaluate(self.rules, &self.draft);

@@ -14,7 +14,7 @@ fn english_prompts() {
 
 /// Walk the question lists of many drafts: every prompt, help and option has both
 /// languages, and the English has no Chinese outside names and filing-number examples
-/// (also where a credit code contradicts the kind chosen).
+/// (also where a credit code contradicts the kind chosen, and a residence permit has expired).
 #[test]
 fn every_question_has_both_languages() {
     use super::question::{Bi, Input};
@@ -44,6 +44,7 @@ fn every_question_has_both_languages() {
         );
     };
     let mut seen = 0;
+    let mut keys = std::collections::HashSet::new();
     let scripts = [
         individual_full(),
         {
@@ -61,6 +62,13 @@ fn every_question_has_both_languages() {
             // A credit code whose category contradicts the kind: the question that says so.
             let (mut s, _) = public_institution_code_as_enterprise();
             s.extend([pick("keep"), pick("广东")]);
+            s
+        },
+        {
+            // An expired residence permit: the question that says so.
+            let mut s = individual_gd("110101199003078670", "resident_id");
+            s.extend([Y, text("2026-10-01"), pick("keep")]);
+            s.extend(contacts("13800138000", "13900139000"));
             s
         },
     ];
@@ -81,6 +89,7 @@ fn every_question_has_both_languages() {
                 };
                 for q in super::questions::all(&cx) {
                     seen += 1;
+                    keys.insert(q.key.clone());
                     check(&q.prompt, &q.key, &names);
                     if !q.help.is_empty() {
                         check(&q.help, &q.key, &names);
@@ -100,6 +109,9 @@ fn every_question_has_both_languages() {
         }
     }
     assert!(seen > 500, "{seen}");
+    for k in ["~principal.code_kind", "~principal.responsible.permit_check"] {
+        assert!(keys.contains(k), "{k} not walked");
+    }
     for step in super::questions::STEPS.iter().chain(&["review"]) {
         let zh = super::engine::step_name(step, Lang::Zh);
         let en = super::engine::step_name(step, Lang::En);

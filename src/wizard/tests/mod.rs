@@ -55,7 +55,7 @@ pub(super) fn run(script: Vec<Say>) -> Run {
     run_with(Table::new(), Progress::default(), script, Lang::Zh)
 }
 
-fn day(s: &str) -> NaiveDate {
+pub(super) fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
@@ -121,7 +121,7 @@ pub(super) fn contacts(mobile: &str, emergency: &str) -> Vec<Say> {
     vec![text(mobile), text(emergency), enter(), text("someone@example.com")]
 }
 
-fn individual_gd(id: &str, doc: &str) -> Vec<Say> {
+pub(super) fn individual_gd(id: &str, doc: &str) -> Vec<Say> {
     let mut v = account();
     v.extend([
         pick("individual"),
@@ -149,7 +149,7 @@ pub(super) fn website_tail() -> Vec<Say> {
     ]
 }
 
-fn website_individual() -> Vec<Say> {
+pub(super) fn website_individual() -> Vec<Say> {
     let mut v = vec![
         text("张三的技术笔记"),
         enter(),      // home url: www.<domain>
