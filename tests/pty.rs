@@ -680,7 +680,10 @@ fn english_from_start_to_resume_shows_no_chinese_outside_names() {
     l.answer("? Document valid until", "2031-05-01");
     l.answer("Mailing address", "Room 1, 100 Example Road, Shanghai");
     l.keys("The principal (who files): please check", "\r");
-    l.wait("Shanghai residence permit");
+    l.keys("Do you hold a valid Shanghai residence permit?", "y");
+    // Too close to the filing date: said at once, in English, with what to do.
+    l.answer("Residence permit valid until", "2026-12-15");
+    l.wait("less than 1 month after the filing date (SH-RESIDENCE-PERMIT-MONTH) What now?");
     l.interrupt();
     let all = format!("{first}{}", l.text);
     let chinese: Vec<&str> = all.lines().filter(|line| has_cjk(line)).collect();
