@@ -1,7 +1,9 @@
-//! Field labels for people: a dotted draft path (indices as `*`) → its name in both
-//! languages. Used where a message would otherwise show a raw key (the wizard, check's table).
+//! Field labels for people: a dotted draft path → its name in both languages, built from the
+//! key table (`draft::keys`, the one list of the format's keys). Used where a message would
+//! otherwise show a raw key (the wizard, check's table).
 
 use crate::diag::{Lang, Text};
+use crate::draft::keys::{self, Group, Key, Ty};
 use crate::draft::model::{ChangeArea, DocType, FilingType, PrincipalKind};
 
 pub fn doc_en(d: DocType) -> &'static str {
@@ -74,154 +76,116 @@ pub fn list_text(items: &[Text]) -> Text {
     )
 }
 
-/// (pattern, zh, en). A pattern matches a path whose numeric segments are replaced by `*`.
-const LABELS: &[(&str, &str, &str)] = &[
-    ("filing_date", "计划提交日期", "planned submission day"),
-    ("account.provider", "接入商", "access provider"),
-    (
-        "account.real_name_verified",
-        "云账号实名认证",
-        "cloud account real-name verification",
-    ),
-    ("account.filing_type", "备案类型", "filing type"),
-    ("account.cancel_scope", "注销范围", "what is cancelled"),
-    ("account.previous_provider", "原接入商", "previous provider"),
-    ("account.resource.kind", "备案资源类型", "resource kind"),
-    ("account.resource.region", "资源地域", "resource region"),
-    ("account.resource.purchased_months", "资源购买时长", "months paid for the resource"),
-    ("account.resource.filings_used", "资源已用备案数", "filings the resource backs"),
-    ("principal.kind", "主体性质", "kind of principal"),
-    ("principal.province", "备案地域", "filing region"),
-    ("principal.name", "主体名称", "principal's name"),
-    ("principal.filing_number", "主体备案号", "principal's filing number"),
-    ("principal.address", "证件住所", "address on the certificate"),
-    ("principal.mailing_address", "通信地址", "mailing address"),
-    ("principal.document.type", "主体证件类型", "principal's document type"),
-    ("principal.document.number", "主体证件号码", "principal's document number"),
-    ("principal.document.valid_until", "主体证件有效期", "principal's document validity"),
-    ("*.legal_representative.name", "法定代表人姓名", "legal representative's name"),
-    (
-        "*.legal_representative.document.type",
-        "法定代表人证件类型",
-        "legal representative's document type",
-    ),
-    (
-        "*.legal_representative.document.number",
-        "法定代表人证件号码",
-        "legal representative's document number",
-    ),
-    ("*.responsible", "负责人", "responsible person"),
-    ("*.responsible.name", "负责人姓名", "responsible person's name"),
-    (
-        "*.responsible.is_legal_representative",
-        "负责人是否为法定代表人",
-        "whether the responsible person is the legal representative",
-    ),
-    (
-        "*.responsible.document.type",
-        "负责人证件类型",
-        "responsible person's document type",
-    ),
-    (
-        "*.responsible.document.number",
-        "负责人证件号码",
-        "responsible person's document number",
-    ),
-    (
-        "*.responsible.document.valid_until",
-        "负责人证件有效期",
-        "responsible person's document validity",
-    ),
-    (
-        "*.responsible.document.address",
-        "负责人证件住址",
-        "address on the responsible person's document",
-    ),
-    ("*.responsible.residence_permit", "居住证", "residence permit"),
-    (
-        "*.responsible.residence_permit.valid_until",
-        "居住证有效期",
-        "residence permit validity",
-    ),
-    ("*.responsible.social_security_months", "社保缴纳月数", "months of social security"),
-    ("*.responsible.contact.mobile", "手机号码", "mobile number"),
-    ("*.responsible.contact.emergency_phone", "应急联系电话", "emergency phone"),
-    ("*.responsible.contact.phone", "固定电话", "landline"),
-    ("*.responsible.contact.email", "电子邮箱", "e-mail"),
-    ("domain", "域名", "domains"),
-    ("domain.*.name", "域名", "domain name"),
-    ("domain.*.holder", "域名持有者", "domain holder"),
-    (
-        "domain.*.holder_document_type",
-        "域名持有者证件类型",
-        "domain holder's document type",
-    ),
-    (
-        "domain.*.holder_document_number",
-        "域名持有者证件号码",
-        "domain holder's document number",
-    ),
-    ("domain.*.real_name_verified", "域名实名认证", "domain real-name verification"),
-    (
-        "domain.*.real_name_verified_on",
-        "域名实名认证日期",
-        "domain real-name verification day",
-    ),
-    ("domain.*.registered_on", "域名注册日期", "domain registration day"),
-    ("domain.*.expires_on", "域名到期日期", "domain expiry day"),
-    ("domain.*.registrar", "域名注册商", "registrar"),
-    ("website.*.name", "网站名称", "website name"),
-    ("website.*.filing_number", "网站备案号", "website's filing number"),
-    ("website.*.domains", "网站域名", "website's domains"),
-    ("website.*.home_url", "网站首页网址", "home page URL"),
-    ("website.*.service_content", "网站服务内容", "website service content"),
-    ("website.*.languages", "网站语言", "website languages"),
-    ("website.*.remark", "网站备注", "website remark"),
-    ("*.preapproval", "前置审批", "pre-approval"),
-    ("*.preapproval.*.number", "前置审批文号", "pre-approval number"),
-    ("*.preapproval.*.valid_until", "前置审批有效期", "pre-approval validity"),
-    ("app.*.name", "APP 名称", "APP name"),
-    ("app.*.filing_number", "APP 备案号", "APP's filing number"),
-    ("app.*.platform.*.os", "APP 平台", "APP platform"),
-    ("app.*.platform.*.package", "APP 包名", "APP package name"),
-    ("app.*.platform.*.signing_md5", "签名证书 MD5", "signing certificate MD5"),
-    ("app.*.platform.*.signing_sha1", "签名证书 SHA-1", "signing certificate SHA-1"),
-    ("app.*.package_name", "APP 包名", "APP package name"),
-    ("app.*.signing_md5", "签名证书 MD5", "signing certificate MD5"),
-    ("app.*.signing_sha1", "签名证书 SHA-1", "signing certificate SHA-1"),
-    ("app.*.remark", "APP 备注", "APP remark"),
-];
-
-/// Does `path` match `pattern`? `*` stands for one segment; a leading `*` for one or more
-/// (`*.responsible.name` matches `principal.responsible.name` and `website.0.responsible.name`).
-fn matches(pattern: &str, path: &str) -> bool {
-    let p: Vec<&str> = pattern.split('.').collect();
-    let s: Vec<&str> = path.split('.').collect();
-    if p.first() == Some(&"*") && p.len() > 1 {
-        let tail = &p[1..];
-        return s.len() > tail.len() && seg_match(tail, &s[s.len() - tail.len()..]);
+/// The keys along a dotted path (list indices skipped), from the key table.
+fn keys_of(path: &str) -> Option<Vec<&'static Key>> {
+    let mut group: &'static Group = &keys::TOP;
+    let mut chain: Vec<&'static Key> = Vec::new();
+    for part in path.split('.') {
+        if part == "*" || part.parse::<usize>().is_ok() {
+            continue;
+        }
+        // A key under a value that is not a table is no key of the format.
+        if let Some(last) = chain.last()
+            && !matches!(last.ty, Ty::Table(_) | Ty::Tables(_) | Ty::Responsible(_))
+        {
+            return None;
+        }
+        let key = group.get(part)?;
+        if let Ty::Table(g) | Ty::Tables(g) | Ty::Responsible(g) = key.ty {
+            group = g;
+        }
+        chain.push(key);
     }
-    p.len() == s.len() && seg_match(&p, &s)
+    (!chain.is_empty()).then_some(chain)
 }
 
-fn seg_match(p: &[&str], s: &[&str]) -> bool {
-    p.iter().zip(s).all(|(a, b)| *a == "*" || a == b)
+fn is_person(k: &Key) -> bool {
+    matches!(k.ty, Ty::Responsible(_)) || matches!(k.ty, Ty::Table(g) if std::ptr::eq(g, &keys::PERSON))
+}
+
+/// One label after another: a label that already names the one before stands alone
+/// ("网站" + "网站名称"), a shared end is said once ("主体证件" + "证件号码"), a person
+/// owns what follows in English ("responsible person's name").
+fn join(acc: &str, part: &str, lang: Lang, owner_is_person: bool) -> String {
+    if acc.is_empty() || part.contains(acc) {
+        return part.to_string();
+    }
+    match lang {
+        Lang::Zh => {
+            let chars: Vec<char> = part.chars().collect();
+            for n in (2..=chars.len().min(acc.chars().count())).rev() {
+                let head: String = chars[..n].iter().collect();
+                if acc.ends_with(&head) {
+                    return format!("{acc}{}", chars[n..].iter().collect::<String>());
+                }
+            }
+            let ascii_end = acc.chars().last().is_some_and(|c| c.is_ascii_alphanumeric());
+            let cjk_start = part.chars().next().is_some_and(|c| !c.is_ascii());
+            if ascii_end && cjk_start {
+                format!("{acc} {part}")
+            } else {
+                format!("{acc}{part}")
+            }
+        }
+        Lang::En => {
+            let a: Vec<&str> = acc.split(' ').collect();
+            let p: Vec<&str> = part.split(' ').collect();
+            for n in (1..=p.len().min(a.len())).rev() {
+                if a[a.len() - n..] == p[..n] {
+                    return format!("{acc}{}", &part[p[..n].join(" ").len()..]);
+                }
+            }
+            if owner_is_person {
+                format!("{acc}'s {part}")
+            } else {
+                format!("{acc} {part}")
+            }
+        }
+    }
+}
+
+/// A field's label built from the key table along its path: a list item's word (域名,
+/// website …), then the tables it sits in (the principal's document, a responsible person),
+/// then the key's own label. The singleton top tables (account, principal) and quiet keys
+/// (contact details) are left out. English leaves the item's word to the item's number
+/// ("(website 2)") when a table of its own follows: "responsible person's name (website 2)".
+fn field_label(path: &str, lang: Lang) -> Option<String> {
+    let chain = keys_of(path)?;
+    let last = chain.len() - 1;
+    let nested = chain[1..]
+        .iter()
+        .any(|k| !k.quiet && matches!(k.ty, Ty::Table(_) | Ty::Tables(_) | Ty::Responsible(_)));
+    let mut acc = String::new();
+    let mut owner_is_person = false;
+    for (i, k) in chain.iter().enumerate() {
+        let part = if i == last {
+            k.label_in(lang).to_string()
+        } else if i == 0 {
+            match (k.ty, item_word(k.name)) {
+                (Ty::Tables(_), Some(w)) if lang == Lang::Zh || !nested => (if lang == Lang::Zh { w.0 } else { w.1 }).trim().to_string(),
+                _ => continue,
+            }
+        } else if k.quiet {
+            continue;
+        } else {
+            k.label_in(lang).to_string()
+        };
+        acc = join(&acc, &part, lang, owner_is_person);
+        owner_is_person = is_person(k);
+    }
+    (!acc.is_empty()).then_some(acc)
 }
 
 /// The label of a draft path, with the item's number for lists ("网站 2 的网站名称" is left to
 /// the caller: the label names the field).
 pub fn label(path: &str, lang: Lang) -> Option<String> {
-    LABELS
-        .iter()
-        .find(|(p, _, _)| matches(p, path))
-        .map(|(_, zh, en)| if lang == Lang::Zh { zh.to_string() } else { en.to_string() })
-        .map(|l| match item_number(path) {
-            Some((what, n)) => match lang {
-                Lang::Zh => format!("{what_zh}{n}：{l}", what_zh = what.0),
-                Lang::En => format!("{l} ({what_en} {n})", what_en = what.1),
-            },
-            None => l,
-        })
+    field_label(path, lang).map(|l| match item_number(path) {
+        Some((what, n)) => match lang {
+            Lang::Zh => format!("{what_zh}{n}：{l}", what_zh = what.0),
+            Lang::En => format!("{l} ({what_en} {n})", what_en = what.1),
+        },
+        None => l,
+    })
 }
 
 /// A rule's message with each quoted `dotted.key` replaced by its label (“网站名称”), for
@@ -243,15 +207,20 @@ pub fn humanize_keys(text: &str, lang: Lang) -> String {
     out
 }
 
-/// "website.1.name" → (网站, website), 2.
-fn item_number(path: &str) -> Option<((&'static str, &'static str), usize)> {
-    let mut parts = path.split('.');
-    let what = match parts.next()? {
+/// How one item of a list is called: 域名 / domain.
+fn item_word(list: &str) -> Option<(&'static str, &'static str)> {
+    Some(match list {
         "domain" => ("域名 ", "domain"),
         "website" => ("网站 ", "website"),
         "app" => ("APP ", "APP"),
         _ => return None,
-    };
+    })
+}
+
+/// "website.1.name" → (网站, website), 2.
+fn item_number(path: &str) -> Option<((&'static str, &'static str), usize)> {
+    let mut parts = path.split('.');
+    let what = item_word(parts.next()?)?;
     let n: usize = parts.next()?.parse().ok()?;
     Some((what, n + 1))
 }
@@ -264,21 +233,43 @@ mod tests {
     fn labels_name_fields_in_both_languages() {
         assert_eq!(
             label("principal.responsible.contact.emergency_phone", Lang::Zh).unwrap(),
-            "应急联系电话"
+            "主体负责人应急联系电话"
         );
         assert_eq!(
             label("website.1.responsible.contact.mobile", Lang::En).unwrap(),
-            "mobile number (website 2)"
+            "responsible person's mobile number (website 2)"
         );
         assert_eq!(label("domain.0.expires_on", Lang::Zh).unwrap(), "域名 1：域名到期日期");
+        assert_eq!(label("domain.0.name", Lang::En).unwrap(), "domain name (domain 1)");
+        assert_eq!(label("principal.document.type", Lang::Zh).unwrap(), "主体证件类型");
+        assert_eq!(
+            label("principal.legal_representative.document.number", Lang::En).unwrap(),
+            "legal representative's document number"
+        );
+        assert_eq!(
+            label("website.0.preapproval.1.number", Lang::Zh).unwrap(),
+            "网站 1：网站前置审批文号"
+        );
+        assert_eq!(label("app.0.platform.1.package", Lang::Zh).unwrap(), "APP 1：APP 包名");
+        assert_eq!(label("account.resource.kind", Lang::En).unwrap(), "resource kind");
         assert!(label("no.such.key", Lang::Zh).is_none());
+        assert!(label("principal.name.first", Lang::Zh).is_none());
         assert_eq!(
             humanize_keys("`principal.responsible.contact.emergency_phone` 与 `x.y` 相同", Lang::Zh),
-            "“应急联系电话” 与 `x.y` 相同"
+            "“主体负责人应急联系电话” 与 `x.y` 相同"
         );
-        for (p, zh, en) in LABELS {
-            assert!(!zh.is_empty() && !en.is_empty(), "{p}");
-            assert!(!en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{p}: {en}");
+        // Every key of the format has a label in both languages, the English without Chinese.
+        for g in keys::GROUPS {
+            for k in g.keys {
+                assert!(!k.label_en.is_empty() && !k.label_in(Lang::Zh).is_empty(), "{}.{}", g.id, k.name);
+            }
+        }
+        for path in keys::known_paths() {
+            let path = path.replace('*', "0");
+            let zh = label(&path, Lang::Zh).unwrap_or_default();
+            let en = label(&path, Lang::En).unwrap_or_default();
+            assert!(!zh.is_empty() && !en.is_empty(), "{path}");
+            assert!(!en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{path}: {en}");
         }
     }
 }

@@ -2,7 +2,8 @@
 //! filings with a wrong answer corrected on the way, Esc back over three questions, editing
 //! from a step summary and from the review, Ctrl-C and `--resume` (also with two autosaves),
 //! a 山西 order split at its domain cap, a change order asking only what changes, an APP on
-//! two platforms, and English from start to resume.
+//! two platforms, a credit code of another category than the kind said at the code, and
+//! English from start to resume.
 #![cfg(unix)]
 
 use expectrl::{Eof, Expect, Session};
@@ -223,6 +224,29 @@ fn enterprise_with_a_wrong_credit_code_corrected() {
     wait_for(&mut p, "已写出");
     ok(&exit_code(&mut p));
     assert_written(&dir.path().join("out"), "深圳市示例网络科技有限公司");
+}
+
+#[test]
+fn a_credit_code_of_another_category_is_said_at_the_code_and_the_kind_is_changed_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &[]);
+    account(&mut p);
+    keys(&mut p, "备案主体性质", "企业\r");
+    answer(&mut p, "主办单位名称", "深圳市示例研究院");
+    // A public institution's code (12…) for an enterprise: said now, with what to do.
+    answer(&mut p, "主体证件号码", "12440300MB2C00005K");
+    wait_for(&mut p, "这个代码登记为“事业单位”，但主体性质选的是“企业”");
+    keys(&mut p, "怎么办？", "\r"); // the first choice: the kind the code says
+    keys(&mut p, "备案地域（省份）", "\r");
+    wait_for(&mut p, "? 证件有效期至");
+    p.send("\x03").unwrap();
+    wait_for(&mut p, "已中断");
+    let _ = exit_code(&mut p);
+    let saved: Vec<_> = std::fs::read_dir(dir.path().join("data/wizard")).unwrap().flatten().collect();
+    let text = std::fs::read_to_string(saved[0].path()).unwrap();
+    assert!(text.contains("kind = \"public_institution\""), "{text}");
+    assert!(text.contains("type = \"public_institution_certificate\""), "{text}");
+    assert!(text.contains("12440300MB2C00005K"), "{text}");
 }
 
 #[test]
@@ -656,7 +680,10 @@ fn english_from_start_to_resume_shows_no_chinese_outside_names() {
     l.answer("? Document valid until", "2031-05-01");
     l.answer("Mailing address", "Room 1, 100 Example Road, Shanghai");
     l.keys("The principal (who files): please check", "\r");
-    l.wait("Shanghai residence permit");
+    l.keys("Do you hold a valid Shanghai residence permit?", "y");
+    // Too close to the filing date: said at once, in English, with what to do.
+    l.answer("Residence permit valid until", "2026-12-15");
+    l.wait("less than 1 month after the filing date (SH-RESIDENCE-PERMIT-MONTH) What now?");
     l.interrupt();
     let all = format!("{first}{}", l.text);
     let chinese: Vec<&str> = all.lines().filter(|line| has_cjk(line)).collect();

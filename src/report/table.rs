@@ -130,12 +130,20 @@ pub fn render_draft(out: &mut dyn Write, r: &DraftReport, opts: &Options) -> io:
                         Severity::Info => Color::Cyan,
                     });
                 }
+                // An unknown key's message suggests a spelling: that stays a key.
+                let words = |s: &str| {
+                    if f.rule == "DRAFT-UNKNOWN-KEY" {
+                        s.to_string()
+                    } else {
+                        crate::labels::humanize_keys(s, lang)
+                    }
+                };
                 table.add_row(vec![
                     level,
                     Cell::new(&f.rule),
                     Cell::new(field),
-                    Cell::new(shown(&crate::labels::humanize_keys(f.message.get(lang), lang), lang)),
-                    Cell::new(shown(&crate::labels::humanize_keys(f.fix.get(lang), lang), lang)),
+                    Cell::new(shown(&words(f.message.get(lang)), lang)),
+                    Cell::new(shown(&words(f.fix.get(lang)), lang)),
                 ]);
             }
             writeln!(out, "{table}")?;

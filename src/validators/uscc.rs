@@ -17,45 +17,60 @@ pub struct Uscc {
 /// The 31-symbol code alphabet (no I, O, Z, S, V), valued 0..30 in order.
 const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-/// Authority code -> (allowed category code, Chinese category name).
+/// Authority code -> (allowed category code, Chinese category name, English name).
 /// GB 32100 as amended (general-rules.md §2).
-const CATEGORIES: &[(char, char, &str)] = &[
-    ('1', '1', "机关"),
-    ('1', '2', "事业单位"),
-    ('1', '3', "中央编办直接管理机构编制的群众团体"),
-    ('1', '9', "其他（机构编制）"),
-    ('2', '1', "外国常驻新闻机构"),
-    ('2', '9', "其他（外交）"),
-    ('3', '1', "律师执业机构"),
-    ('3', '2', "公证处"),
-    ('3', '3', "基层法律服务所"),
-    ('3', '4', "司法鉴定机构"),
-    ('3', '5', "仲裁委员会"),
-    ('3', '9', "其他（司法行政）"),
-    ('4', '1', "外国在华文化中心"),
-    ('4', '9', "其他（文化）"),
-    ('5', '1', "社会团体"),
-    ('5', '2', "民办非企业单位"),
-    ('5', '3', "基金会"),
-    ('5', '9', "其他（民政）"),
-    ('6', '1', "外国旅游部门常驻代表机构"),
-    ('6', '2', "港澳台地区旅游部门常驻内地代表机构"),
-    ('6', '9', "其他（旅游）"),
-    ('7', '1', "宗教活动场所"),
-    ('7', '2', "宗教院校"),
-    ('7', '9', "其他（宗教）"),
-    ('8', '1', "基层工会"),
-    ('8', '9', "其他（工会）"),
-    ('9', '1', "企业"),
-    ('9', '2', "个体工商户"),
-    ('9', '3', "农民专业合作社"),
-    ('A', '1', "军队事业单位"),
-    ('A', '9', "其他（军队编制）"),
-    ('N', '1', "组级集体经济组织"),
-    ('N', '2', "村级集体经济组织"),
-    ('N', '3', "乡镇级集体经济组织"),
-    ('N', '9', "其他（农业）"),
-    ('Y', '1', "其他"),
+const CATEGORIES: &[(char, char, &str, &str)] = &[
+    ('1', '1', "机关", "government body"),
+    ('1', '2', "事业单位", "public institution"),
+    (
+        '1',
+        '3',
+        "中央编办直接管理机构编制的群众团体",
+        "mass organisation staffed by the central establishment office",
+    ),
+    ('1', '9', "其他（机构编制）", "other (establishment office)"),
+    ('2', '1', "外国常驻新闻机构", "resident foreign news agency"),
+    ('2', '9', "其他（外交）", "other (foreign affairs)"),
+    ('3', '1', "律师执业机构", "law firm"),
+    ('3', '2', "公证处", "notary office"),
+    ('3', '3', "基层法律服务所", "local legal services office"),
+    ('3', '4', "司法鉴定机构", "forensic appraisal body"),
+    ('3', '5', "仲裁委员会", "arbitration commission"),
+    ('3', '9', "其他（司法行政）", "other (judicial administration)"),
+    ('4', '1', "外国在华文化中心", "foreign cultural centre in China"),
+    ('4', '9', "其他（文化）", "other (culture)"),
+    ('5', '1', "社会团体", "social organisation"),
+    ('5', '2', "民办非企业单位", "private non-enterprise unit"),
+    ('5', '3', "基金会", "foundation"),
+    ('5', '9', "其他（民政）", "other (civil affairs)"),
+    (
+        '6',
+        '1',
+        "外国旅游部门常驻代表机构",
+        "resident office of a foreign tourism authority",
+    ),
+    (
+        '6',
+        '2',
+        "港澳台地区旅游部门常驻内地代表机构",
+        "mainland office of a Hong Kong, Macao or Taiwan tourism authority",
+    ),
+    ('6', '9', "其他（旅游）", "other (tourism)"),
+    ('7', '1', "宗教活动场所", "place of religious activity"),
+    ('7', '2', "宗教院校", "religious college"),
+    ('7', '9', "其他（宗教）", "other (religion)"),
+    ('8', '1', "基层工会", "local trade union"),
+    ('8', '9', "其他（工会）", "other (trade unions)"),
+    ('9', '1', "企业", "enterprise"),
+    ('9', '2', "个体工商户", "individual business"),
+    ('9', '3', "农民专业合作社", "farmers' cooperative"),
+    ('A', '1', "军队事业单位", "military public institution"),
+    ('A', '9', "其他（军队编制）", "other (military establishment)"),
+    ('N', '1', "组级集体经济组织", "group-level collective economic organisation"),
+    ('N', '2', "村级集体经济组织", "village-level collective economic organisation"),
+    ('N', '3', "乡镇级集体经济组织", "township-level collective economic organisation"),
+    ('N', '9', "其他（农业）", "other (agriculture)"),
+    ('Y', '1', "其他", "other"),
 ];
 
 fn value(b: u8) -> Option<u32> {
@@ -90,7 +105,7 @@ pub fn parse(s: &str) -> Result<Uscc, Problem> {
         ));
     }
     let (authority, category) = (b[0] as char, b[1] as char);
-    if !CATEGORIES.iter().any(|(a, c, _)| *a == authority && *c == category) {
+    if !CATEGORIES.iter().any(|(a, c, _, _)| *a == authority && *c == category) {
         return Err(Problem::error(
             format!("登记管理部门代码与机构类别代码组合 {authority}{category} 不存在"),
             format!("authority/category pair {authority}{category} is not defined"),
@@ -155,12 +170,23 @@ pub fn principal_kinds(u: &Uscc) -> &'static [&'static str] {
     }
 }
 
+fn category(u: &Uscc) -> Option<&'static (char, char, &'static str, &'static str)> {
+    CATEGORIES.iter().find(|(a, c, _, _)| *a == u.authority && *c == u.category)
+}
+
 /// Chinese name of the organisation category, e.g. "企业".
 pub fn category_name(u: &Uscc) -> &'static str {
-    CATEGORIES
-        .iter()
-        .find(|(a, c, _)| *a == u.authority && *c == u.category)
-        .map_or("未知", |(_, _, n)| n)
+    category(u).map_or("未知", |(_, _, n, _)| n)
+}
+
+/// English name of the organisation category, e.g. "enterprise".
+pub fn category_name_en(u: &Uscc) -> &'static str {
+    category(u).map_or("unknown", |(_, _, _, n)| n)
+}
+
+/// The category's name in both languages, for messages that name it.
+pub fn category_text(u: &Uscc) -> crate::diag::Text {
+    crate::diag::Text::new(category_name(u), category_name_en(u))
 }
 
 /// Recognise a valid legacy identifier: the 15-digit business registration
@@ -190,6 +216,7 @@ mod tests {
         assert_eq!((u.authority, u.category, u.region.as_str()), ('9', '1', "350100"));
         assert_eq!(principal_kinds(&u), &["enterprise"]);
         assert_eq!(category_name(&u), "企业");
+        assert_eq!(category_name_en(&u), "enterprise");
         assert!(warnings("91350100M000100Y43").is_empty());
         // Z is outside the code alphabet, so that is what gets reported.
         assert!(parse("91350100M000100Y4Z").unwrap_err().zh.contains('Z'));
@@ -206,6 +233,14 @@ mod tests {
         assert_eq!(principal_kinds(&u), &["public_institution"]);
         let u = parse("92340602MA2PBMEM24").unwrap();
         assert_eq!(principal_kinds(&u), &["individual_business"]);
+    }
+
+    #[test]
+    fn every_category_is_named_in_both_languages() {
+        for (_, _, zh, en) in CATEGORIES {
+            assert!(!zh.is_empty() && !en.is_empty());
+            assert!(en.is_ascii(), "{en}");
+        }
     }
 
     #[test]
@@ -246,7 +281,7 @@ mod props {
 
     fn valid_code() -> impl Strategy<Value = String> {
         (0..CATEGORIES.len(), 0u32..1_000_000, proptest::collection::vec(0..31usize, 9)).prop_map(|(k, region, ent)| {
-            let (a, c, _) = CATEGORIES[k];
+            let (a, c, _, _) = CATEGORIES[k];
             let mut body = format!("{a}{c}{region:06}");
             body.extend(ent.iter().map(|&i| ALPHABET[i] as char));
             let check = check_char(body.as_bytes()).unwrap() as char;

@@ -1,16 +1,12 @@
 //! The loop: the draft is the state. The next question is the first one of `questions::all`
 //! that is not answered; back, edit, resume, `--answers`, `--set` and `--no-input` are all this
 //! one loop over a draft that already holds some answers. Pure: it talks to a `Prompter` and
-//! hands every change to a `save` callback.
-//!
-//! Validation is `check`'s: an answer is applied to a copy of the draft, the rule engine runs
-//! over it, and the error findings on the key just answered are the reasons to ask again.
-//! After each answer the findings it brought anywhere near it are shown at once.
+//! hands every change to a `save` callback. Asking one question is `ask`'s.
 
-use super::prompter::{Choice, Interrupted, Prompter, Question, Reply};
-use super::question::{Ans, Apply, Bi, Input, Kind, Meta, Q, value_text};
-use super::questions::{self, Cx, Defaults, STEPS, evaluate, get, put};
-use crate::diag::{Finding, Lang, Severity};
+use super::prompter::{Interrupted, Prompter};
+use super::question::{Bi, Meta, Q, value_text};
+use super::questions::{self, Cx, Defaults, STEPS, get, put};
+use crate::diag::{Finding, Lang};
 use crate::draft::edit;
 use crate::rules::RuleSet;
 use chrono::NaiveDate;
@@ -20,7 +16,7 @@ use toml::{Table, Value};
 
 pub use super::answers::parse_answer;
 pub use super::judge::explain;
-use super::judge::{Refusal, about, is_followup_rule, is_required_rule, judge, key_errors, scope, under};
+use super::judge::key_errors;
 
 /// Where the wizard is, kept beside the draft (as a comment) so `--resume` continues there.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,12 +69,6 @@ pub fn step_name(step: &str, lang: Lang) -> String {
         _ => (step, step),
     };
     tr(lang, zh, en)
-}
-
-/// A snapshot of what the rules say, to tell what an answer changed.
-struct Snapshot {
-    findings: HashSet<(String, String)>,
-    materials: HashSet<String>,
 }
 
 /// What the review asks for.
@@ -240,54 +230,6 @@ impl<'a> Flow<'a> {
         }
     }
 
-    fn snapshot(&self) -> Snapshot {
-        let r = evaluate(self.rules, &self.draft);
-        Snapshot {
-            findings: r
-                .findings
-                .iter()
-                .filter(|f| !is_required_rule(self.rules, &f.rule))
-                .map(|f| (f.rule.clone(), f.field.clone()))
-                .collect(),
-            materials: r.checklist.iter().map(|c| c.key().to_string()).collect(),
-        }
-    }
-
-    /// Findings near `key` and materials that appeared since `before`.
-    fn news(&self, before: &Snapshot, key: &str) -> (Vec<Finding>, Vec<String>) {
-        let r = evaluate(self.rules, &self.draft);
-        let sc = scope(key);
-        let findings = r
-            .findings
-            .iter()
-            .filter(|f| {
-                // The wizard writes only keys of the format; a key newer than this build's
-                // reader is not the person's to fix.
-                f.rule != "DRAFT-UNKNOWN-KEY"
-                    && !is_required_rule(self.rules, &f.rule)
-                    && !before.findings.contains(&(f.rule.clone(), f.field.clone()))
-                    && (about(&f.field, key) || under(&f.field, &sc) || (!f.field.is_empty() && under(key, &f.field)))
-            })
-            .cloned()
-            .collect();
-        let materials = r
-            .checklist
-            .iter()
-            .filter(|c| !before.materials.contains(c.key()))
-            .map(|c| {
-                let why = c.why().get(self.lang);
-                if why.is_empty() {
-                    c.material().get(self.lang).to_string()
-                } else if self.lang == Lang::Zh {
-                    format!("{}（{}）", c.material().get(self.lang), why)
-                } else {
-                    format!("{} ({})", c.material().get(self.lang), why)
-                }
-            })
-            .collect();
-        (findings, materials)
-    }
-
     // ------------------------------------------------------------------ the loop
 
     /// Ask until every question that applies is answered and every step summary confirmed.
@@ -333,251 +275,6 @@ impl<'a> Flow<'a> {
                 "For an individual the responsible person is you, with the same document; now your contact details.",
             );
             self.prompter.note(&s);
-        }
-    }
-
-    pub(super) fn question(&self, q: &Q) -> Question {
-        let mut shown = Question::new(q.key.clone(), q.prompt.get(self.lang));
-        shown.help = q.help.get(self.lang).to_string();
-        shown.pii = q.pii;
-        shown.optional = q.optional;
-        shown
-    }
-
-    pub(super) fn default_of(&self, q: &Q) -> Option<String> {
-        let d = self.stash.get(&q.key).cloned().or_else(|| q.default.clone())?;
-        // Languages are offered by name, in the UI's language.
-        Some(if matches!(q.input, Input::Text(Kind::Languages)) {
-            d.split(", ")
-                .map(|c| questions::vocab::language(c).get(self.lang).to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        } else {
-            d
-        })
-    }
-
-    /// Ask one question and write its answer.
-    pub(super) fn ask(&mut self, q: Q) -> R {
-        if !self.prompter.interactive()
-            && let Some(b) = &q.batch
-        {
-            let ans = match &q.input {
-                Input::YesNo => Ans::Bool(b == "yes"),
-                _ => Ans::Pick(b.clone()),
-            };
-            self.write(&q, &ans);
-            self.settled.insert(q.key.clone());
-            return Ok(());
-        }
-        if let Some(b) = &q.before {
-            let b = b.clone();
-            self.say(&b);
-        }
-        let shown = self.question(&q);
-        let default = self.default_of(&q);
-        let before = self.snapshot();
-        let mut kept_refusal = false;
-        let ans = match &q.input {
-            Input::Text(kind) => {
-                let (rules, lang, optional, kind) = (self.rules, self.lang, q.optional, *kind);
-                let draft = self.draft.clone();
-                let key = q.key.clone();
-                let qs = self.all_questions();
-                let help = q.help.get(lang).to_string();
-                let mut last_refused: Option<String> = None;
-                let mut kept = false;
-                let mut validate = |raw: &str| -> Result<(), String> {
-                    match judge(rules, lang, &draft, &key, kind, optional, raw, &qs) {
-                        Ok(()) => Ok(()),
-                        Err(Refusal::Shape(e)) if e.is_empty() => Err(if help.is_empty() {
-                            tr(lang, "这一项必填", "This one is required")
-                        } else {
-                            tr(lang, &format!("这一项必填：{help}"), &format!("This one is required: {help}"))
-                        }),
-                        Err(Refusal::Shape(e)) => Err(e),
-                        Err(Refusal::Rule(e)) => {
-                            if last_refused.as_deref() == Some(raw.trim()) {
-                                kept = true;
-                                return Ok(());
-                            }
-                            last_refused = Some(raw.trim().to_string());
-                            Err(format!(
-                                "{e}\n{}",
-                                tr(
-                                    lang,
-                                    "请重新输入（确实如此时再输入一次同样的内容即可保留，最后的检查会列出它）",
-                                    "Please answer again (to keep it anyway, enter the same answer once more; the review will list it)"
-                                )
-                            ))
-                        }
-                    }
-                };
-                let reply = self.prompter.input(&shown, default.as_deref(), &mut validate)?;
-                kept_refusal = kept;
-                match reply {
-                    Reply::Back => {
-                        self.back();
-                        return Ok(());
-                    }
-                    Reply::Missing => {
-                        self.miss(&q);
-                        return Ok(());
-                    }
-                    Reply::Answer(raw) => match parse_answer(kind, &raw, self.lang).ok().flatten() {
-                        Some(v) => Ans::Val(v),
-                        None => {
-                            self.progress.skipped.push(q.key.clone());
-                            self.history.push(q.key.clone());
-                            self.stash.remove(&q.key);
-                            self.saved();
-                            return Ok(());
-                        }
-                    },
-                }
-            }
-            Input::Choice(opts) => {
-                let choices: Vec<Choice> = opts.iter().map(|o| Choice::new(o.id.clone(), o.label.get(self.lang))).collect();
-                let d = default.and_then(|d| opts.iter().position(|o| o.id == d)).unwrap_or(0);
-                match self.prompter.select(&shown, &choices, d)? {
-                    Reply::Back => {
-                        self.back();
-                        return Ok(());
-                    }
-                    Reply::Missing => {
-                        self.miss(&q);
-                        return Ok(());
-                    }
-                    Reply::Answer(i) => Ans::Pick(opts[i].id.clone()),
-                }
-            }
-            Input::YesNo => match self.prompter.confirm(&shown, default.as_deref() != Some("no"))? {
-                Reply::Back => {
-                    self.back();
-                    return Ok(());
-                }
-                Reply::Missing => {
-                    self.miss(&q);
-                    return Ok(());
-                }
-                Reply::Answer(b) => Ans::Bool(b),
-            },
-        };
-        self.write(&q, &ans);
-        self.after_answer(&q);
-        if kept_refusal {
-            self.progress.kept.push(q.key.clone());
-        }
-        // What the answer brought, said now; a consequence worth it asks "keep it?".
-        let (findings, materials) = self.news(&before, &q.key);
-        let is_text = matches!(q.input, Input::Text(_));
-        // A finding on a question still to come is that question's business.
-        let upcoming: Vec<String> = self
-            .all_questions()
-            .into_iter()
-            .filter(|x| !self.answered(x))
-            .map(|x| x.key)
-            .collect();
-        let fresh: Vec<Finding> = findings
-            .into_iter()
-            .filter(|f| {
-                // An item just named (an APP) is not yet missing what its next questions ask.
-                let parent = f.field.rsplit_once('.').map_or("", |(p, _)| p);
-                let just_named = q.key.strip_suffix(".name") == Some(parent);
-                !upcoming.iter().any(|k| under(&f.field, k) || (just_named && under(k, parent)))
-            })
-            .filter(|f| !(is_text && f.severity == Severity::Error && about(&f.field, &q.key)))
-            // Settled by a later question (the residence proof), which says why.
-            .filter(|f| !is_followup_rule(self.rules, &f.rule))
-            .collect();
-        // The residence proof given: what the bureau still refuses is said now, not at the review.
-        let settles = q.key.ends_with("social_security_months") || q.key.ends_with("residence_permit.valid_until");
-        let mut fresh: Vec<Finding> = fresh;
-        if settles {
-            let sc = scope(&q.key);
-            let r = evaluate(self.rules, &self.draft);
-            fresh.extend(
-                r.findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Error && is_followup_rule(self.rules, &f.rule) && under(&f.field, &sc))
-                    .cloned(),
-            );
-        }
-        let fresh: Vec<Finding> = fresh.into_iter().collect();
-        self.show(&fresh);
-        if !materials.is_empty() {
-            let head = self.t("这个回答意味着还需要准备：", "With this answer you will also need:");
-            let list = materials.iter().map(|m| format!("  · {m}")).collect::<Vec<_>>().join("\n");
-            self.prompter.note(&format!("{head}\n{list}"));
-        }
-        let has_error = fresh.iter().any(|f| f.severity == Severity::Error);
-        // Taking the offered default needs no "are you sure"; its materials are still said.
-        let chose_default = q.default.as_deref() == Some(ans.as_meta().as_str());
-        if self.prompter.interactive() && (has_error || (q.consequences && !chose_default && !materials.is_empty())) {
-            let prompt = if has_error {
-                self.t(
-                    "保留这个回答并继续吗？（选“否”重新回答）",
-                    "Keep this answer and continue? (No = answer again)",
-                )
-            } else {
-                self.t("继续吗？（选“否”重新回答）", "Continue? (No = answer again)")
-            };
-            let keep = match self.prompter.confirm(&Question::new("", prompt), !has_error)? {
-                Reply::Answer(b) => b,
-                Reply::Back => false,
-                Reply::Missing => true,
-            };
-            if !keep {
-                self.unanswer(&q.key, false);
-                self.saved();
-                return Ok(());
-            }
-            if has_error {
-                self.progress.kept.push(q.key.clone());
-            }
-        }
-        self.history.push(q.key.clone());
-        self.stash.remove(&q.key);
-        self.settled.insert(q.key.clone());
-        if q.key.starts_with("~domain.more.") && ans == Ans::Pick("split".into()) {
-            self.split_order();
-        }
-        self.saved();
-        Ok(())
-    }
-
-    pub(super) fn miss(&mut self, q: &Q) {
-        self.settled.insert(q.key.clone());
-        if !q.optional && !self.missing.iter().any(|m| m.key == q.key) {
-            self.missing.push(Missing {
-                key: q.key.clone(),
-                prompt: q.prompt.get(self.lang).to_string(),
-            });
-        }
-    }
-
-    pub(super) fn write(&mut self, q: &Q, ans: &Ans) {
-        match &q.apply {
-            Apply::Set => put(&mut self.draft, &q.key, ans.value()),
-            Apply::One => put(&mut self.draft, &q.key, Value::Array(vec![ans.value()])),
-            Apply::Meta => {
-                self.progress.meta.insert(q.key.clone(), ans.as_meta());
-            }
-            Apply::With(f) => {
-                f(&mut self.draft, &mut self.progress.meta, ans);
-                self.progress.meta.insert(q.key.clone(), ans.as_meta());
-            }
-        }
-        self.progress.skipped.retain(|k| *k != q.key);
-        self.derive();
-    }
-
-    /// Notes that follow an answer: what an ID number says.
-    pub(super) fn after_answer(&mut self, q: &Q) {
-        if let Some(doc) = q.key.strip_suffix(".number")
-            && doc.ends_with("document")
-        {
-            self.read_id(doc);
         }
     }
 

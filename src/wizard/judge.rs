@@ -75,11 +75,20 @@ pub fn explain(rules: &RuleSet, f: &Finding, lang: Lang, qs: &[Q]) -> String {
 /// Error findings about `key` (or inside it), leaving out "this is missing" rules and rules
 /// that a later question settles.
 pub(super) fn key_errors(rules: &RuleSet, t: &Table, key: &str) -> Vec<Finding> {
+    key_errors_but(rules, t, key, &[])
+}
+
+/// [`key_errors`] without the rules in `skip` (a dedicated question puts those).
+pub(super) fn key_errors_but(rules: &RuleSet, t: &Table, key: &str, skip: &[String]) -> Vec<Finding> {
     evaluate(rules, t)
         .findings
         .iter()
         .filter(|f| {
-            f.severity == Severity::Error && about(&f.field, key) && !is_required_rule(rules, &f.rule) && !is_followup_rule(rules, &f.rule)
+            f.severity == Severity::Error
+                && about(&f.field, key)
+                && !is_required_rule(rules, &f.rule)
+                && !is_followup_rule(rules, &f.rule)
+                && !skip.contains(&f.rule)
         })
         .cloned()
         .collect()
@@ -93,18 +102,10 @@ pub(super) enum Refusal {
     Rule(String),
 }
 
-/// The check a typed answer goes through, shared by every prompter.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn judge(
-    rules: &RuleSet,
-    lang: Lang,
-    draft: &Table,
-    key: &str,
-    kind: Kind,
-    optional: bool,
-    raw: &str,
-    qs: &[Q],
-) -> Result<(), Refusal> {
+/// The check a typed answer goes through, shared by every prompter. `q` is the question
+/// asked, `qs` every question (to name fields in the reasons).
+pub(super) fn judge(rules: &RuleSet, lang: Lang, draft: &Table, q: &Q, kind: Kind, raw: &str, qs: &[Q]) -> Result<(), Refusal> {
+    let (key, optional) = (q.key.as_str(), q.optional);
     let value = match parse_answer(kind, raw, lang).map_err(Refusal::Shape)? {
         Some(v) => v,
         None if optional => return Ok(()),
@@ -114,7 +115,7 @@ pub(super) fn judge(
     if edit::set(&mut t, key, value).is_err() {
         return Ok(());
     }
-    let errs = key_errors(rules, &t, key);
+    let errs = key_errors_but(rules, &t, key, &q.aftermath);
     if errs.is_empty() {
         Ok(())
     } else {

@@ -9,6 +9,7 @@
 //!   was really saved; `beian new --resume` continues (and asks which draft when there are several).
 
 pub mod answers;
+mod ask;
 pub mod autosave;
 mod derive;
 pub mod engine;

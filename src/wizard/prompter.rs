@@ -71,6 +71,16 @@ pub enum Reply<T> {
     Back,
 }
 
+impl<T> Reply<T> {
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Reply<U> {
+        match self {
+            Reply::Answer(t) => Reply::Answer(f(t)),
+            Reply::Missing => Reply::Missing,
+            Reply::Back => Reply::Back,
+        }
+    }
+}
+
 pub type Asked<T> = Result<Reply<T>, Interrupted>;
 
 /// Checks one typed answer: `Err(explanation)` makes the prompter ask again.
@@ -125,6 +135,8 @@ pub struct Scripted {
     pub notes: Vec<String>,
     /// (key, ids offered) for every selection.
     pub offered: Vec<(String, Vec<String>)>,
+    /// (key, prompt as shown) for every question asked.
+    pub prompts: Vec<(String, String)>,
 }
 
 impl Scripted {
@@ -139,6 +151,7 @@ impl Scripted {
     }
     fn next(&mut self, q: &Question) -> Result<Say, Interrupted> {
         self.asked.push(Self::label(q));
+        self.prompts.push((q.key.clone(), q.prompt.clone()));
         self.script.pop_front().ok_or(Interrupted)
     }
 }

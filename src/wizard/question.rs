@@ -137,6 +137,10 @@ pub struct Q {
     pub batch: Option<String>,
     /// Said before the question is asked (a province's rule, a cap about to be reached).
     pub before: Option<Bi>,
+    /// Rules whose findings a dedicated question right after this one puts to the person
+    /// (a credit code of another category, a residence permit that will not do): this answer
+    /// is not refused for them, and they are not said as findings after it.
+    pub aftermath: Vec<String>,
 }
 
 impl Q {
@@ -155,6 +159,7 @@ impl Q {
             owns: Vec::new(),
             batch: None,
             before: None,
+            aftermath: Vec::new(),
         }
     }
     pub fn text(key: impl Into<String>, step: &'static str, prompt: Bi, kind: Kind) -> Self {
@@ -207,6 +212,10 @@ impl Q {
     }
     pub fn before(mut self, b: Bi) -> Self {
         self.before = Some(b);
+        self
+    }
+    pub fn aftermath(mut self, codes: Vec<String>) -> Self {
+        self.aftermath = codes;
         self
     }
     /// A question of the wizard itself, not a key of the draft.

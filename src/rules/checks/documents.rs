@@ -117,7 +117,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                     hits.push(
                         Hit::at("principal.kind")
                             .var_text("kind", crate::labels::kind_text(k))
-                            .var("category", uscc::category_name(&u))
+                            .var_text("category", uscc::category_text(&u))
                             .var_text("expected", crate::labels::list_text(&expected)),
                     );
                 }

@@ -1,10 +1,13 @@
 //! The questions about one person (a responsible person, the legal representative): who they
 //! are, the residence proof their document calls for, how to reach them.
 
-use super::super::question::{Ans, Bi, Kind, Q, bi};
-use super::{Cx, put_str, vocab};
+use super::super::question::{Ans, Bi, Kind, Q, bi, opt};
+use super::{Cx, get, put_str, vocab};
+use crate::diag::Finding;
 use crate::draft::model::DocType;
+use crate::province;
 use crate::rules::Check;
+use toml::Value;
 
 pub struct Who<'p> {
     pub path: &'p str,
@@ -186,7 +189,11 @@ fn residence(cx: &Cx, w: &Who, qs: &mut Vec<Q>) {
         )
         .before(why)
         .default("yes")
-        .owns(vec![rp.clone(), format!("{path}.social_security_months")])
+        .owns(vec![
+            rp.clone(),
+            format!("{path}.social_security_months"),
+            format!("~{path}.permit_check"),
+        ])
         .with(move |t, _, a| {
             if *a == Ans::Bool(true) {
                 put_str(t, &format!("{rp}.province"), prov_short);
@@ -194,18 +201,23 @@ fn residence(cx: &Cx, w: &Who, qs: &mut Vec<Q>) {
         }),
     );
     match cx.meta(&meta_key) {
-        Some("yes") => qs.push(
-            Q::text(
-                format!("{path}.residence_permit.valid_until"),
-                w.step,
-                bi("居住证有效期至", "Residence permit valid until"),
-                Kind::Date,
-            )
-            .help(bi(
-                "格式 2028-05-01；过期的居住证不能用",
-                "Like 2028-05-01; an expired permit cannot be used",
-            )),
-        ),
+        Some("yes") => {
+            qs.push(
+                Q::text(
+                    format!("{path}.residence_permit.valid_until"),
+                    w.step,
+                    bi("居住证有效期至", "Residence permit valid until"),
+                    Kind::Date,
+                )
+                .help(bi(
+                    "格式 2028-05-01；过期的居住证不能用",
+                    "Like 2028-05-01; an expired permit cannot be used",
+                ))
+                .owns(vec![format!("~{path}.permit_check")])
+                .aftermath(permit_rules(cx)),
+            );
+            qs.extend(permit_check(cx, w));
+        }
         Some("no") if out_of_province => qs.push(
             Q::text(
                 format!("{path}.social_security_months"),
@@ -220,6 +232,171 @@ fn residence(cx: &Cx, w: &Who, qs: &mut Vec<Q>) {
         ),
         _ => {}
     }
+}
+
+fn is_permit_rule(c: &Check) -> bool {
+    matches!(c, Check::OutOfProvince { .. } | Check::ResidencePermitValidity { .. })
+}
+
+/// The rules that judge a residence permit: whether it makes an out-of-province ID do, and how
+/// long it must still be valid.
+fn permit_rules(cx: &Cx) -> Vec<String> {
+    cx.rules
+        .rules
+        .iter()
+        .filter(|r| is_permit_rule(&r.check))
+        .map(|r| r.code.clone())
+        .collect()
+}
+
+/// Why the permit does not do, in plain words: from the rules' own findings, and for the
+/// out-of-province rule by asking it again with a later date or the filing province on the
+/// permit (which of the two it wants).
+fn permit_problem(cx: &Cx, path: &str, f: &Finding, prov: &province::Province) -> Bi {
+    let rp = format!("{path}.residence_permit");
+    if matches!(cx.rules.get(&f.rule).map(|r| &r.check), Some(Check::ResidencePermitValidity { .. })) {
+        return bi(format!("{}（{}）", f.message.zh, f.rule), format!("{} ({})", f.message.en, f.rule));
+    }
+    let gone = |key: &str, v: &str| {
+        let mut t = cx.draft.clone();
+        super::put(&mut t, &format!("{rp}.{key}"), Value::String(v.to_string()));
+        !super::evaluate(cx.rules, &t)
+            .findings
+            .iter()
+            .any(|g| g.rule == f.rule && g.field == f.field)
+    };
+    let until = get(cx.draft, &format!("{rp}.valid_until"))
+        .map(super::super::question::value_text)
+        .unwrap_or_default();
+    if gone("valid_until", "2099-12-31") {
+        let day = get(cx.draft, "filing_date")
+            .map(super::super::question::value_text)
+            .unwrap_or_else(|| cx.today.to_string());
+        return bi(
+            format!(
+                "居住证有效期至 {until}，早于备案日期 {day}，已过期：{}管局不会认可它（{}）。",
+                prov.short, f.rule
+            ),
+            format!(
+                "The residence permit expired on {until}, before the filing date {day}: the {} bureau will not accept it ({}).",
+                prov.english, f.rule
+            ),
+        );
+    }
+    let other = cx.s(&format!("{rp}.province")).and_then(province::resolve);
+    if let Some(o) = other.filter(|o| o.code != prov.code)
+        && gone("province", prov.short)
+    {
+        return bi(
+            format!(
+                "这张居住证是{}的，但备案地域是{}：{}管局只认本省居住证（{}）。",
+                o.short, prov.short, prov.short, f.rule
+            ),
+            format!(
+                "The residence permit is from {}, but you file in {}: the {} bureau only accepts its own ({}).",
+                o.english, prov.english, prov.english, f.rule
+            ),
+        );
+    }
+    bi(
+        format!("{}管局不以居住证代替本省证件：{}（{}）", prov.short, f.fix.zh, f.rule),
+        format!(
+            "The {} bureau does not take a residence permit instead of a local ID: {} ({})",
+            prov.english, f.fix.en, f.rule
+        ),
+    )
+}
+
+/// A residence permit checked as soon as its validity is given: expired, too close to the
+/// filing date, or from another province, said with what to do (enter it again, no permit and
+/// on to the months of social security, or keep it for the review). Asked when the rules say so.
+fn permit_check(cx: &Cx, w: &Who) -> Option<Q> {
+    let path = w.path;
+    if !cx.interactive || !cx.has(&format!("{path}.residence_permit.valid_until")) {
+        return None;
+    }
+    let prov = cx.province()?;
+    let codes = permit_rules(cx);
+    let report = super::evaluate(cx.rules, cx.draft);
+    let f = report.findings.iter().find(|f| {
+        codes.contains(&f.rule)
+            && (f.field == format!("{path}.residence_permit.valid_until") || f.field == format!("{path}.document.number"))
+    })?;
+    let problem = permit_problem(cx, path, f, prov);
+    // Without the permit, does the ID still need local proof? Then the months are asked next.
+    let out_of_province = {
+        let mut t = cx.draft.clone();
+        crate::draft::edit::remove(&mut t, &format!("{path}.residence_permit"));
+        let doc_field = format!("{path}.document.number");
+        super::evaluate(cx.rules, &t)
+            .findings
+            .iter()
+            .any(|g| g.field == doc_field && matches!(cx.rules.get(&g.rule).map(|r| &r.check), Some(Check::OutOfProvince { .. })))
+    };
+    let from_elsewhere = cx
+        .s(&format!("{path}.residence_permit.province"))
+        .and_then(province::resolve)
+        .is_some_and(|o| o.code != prov.code);
+    let mut opts = Vec::new();
+    let accepted = !matches!(
+        cx.rules.get(&f.rule).map(|r| &r.check),
+        Some(Check::OutOfProvince {
+            residence_permit: false,
+            ..
+        })
+    );
+    if accepted {
+        opts.push(opt(
+            "reenter",
+            if from_elsewhere {
+                bi("重新回答居住证的问题", "Answer the residence permit questions again")
+            } else {
+                bi("重新填写有效期", "Enter the validity again")
+            },
+        ));
+    }
+    opts.push(opt(
+        "no_permit",
+        if out_of_province {
+            bi(
+                format!("没有有效的居住证：改填在{}缴纳社保的月数", prov.short),
+                format!("No valid permit: give the months of social security in {} instead", prov.english),
+            )
+        } else {
+            bi("没有有效的居住证", "No valid permit")
+        },
+    ));
+    opts.push(opt("keep", bi("保留（最后的检查会列出它）", "Keep it (the review will list it)")));
+    let own = format!("~{path}.permit_check");
+    let has_permit = format!("~{path}.has_permit");
+    let rp = format!("{path}.residence_permit");
+    let key = own.clone();
+    Some(
+        Q::choice(
+            key,
+            w.step,
+            bi(format!("{}怎么办？", problem.zh), format!("{} What now?", problem.en)),
+            opts,
+        )
+        .with(move |t, meta, a| {
+            let Ans::Pick(id) = a else { return };
+            match id.as_str() {
+                "reenter" if from_elsewhere => {
+                    crate::draft::edit::remove(t, &rp);
+                    meta.remove(&has_permit);
+                }
+                "reenter" => {
+                    crate::draft::edit::remove(t, &format!("{rp}.valid_until"));
+                }
+                "no_permit" => {
+                    crate::draft::edit::remove(t, &rp);
+                    meta.insert(has_permit.clone(), "no".into());
+                }
+                _ => return,
+            }
+            meta.remove(&own);
+        }),
+    )
 }
 
 fn contacts(cx: &Cx, w: &Who, qs: &mut Vec<Q>) {

@@ -3,14 +3,107 @@
 
 use super::super::question::{Ans, Bi, Kind, Q, bi, opt};
 use super::person::{self, Who};
-use super::{Cx, put, vocab};
+use super::{Cx, put, put_str, vocab};
 use crate::draft::model::{DocType, PrincipalKind};
 use crate::province;
 use crate::rules::Check;
-use crate::validators::resident_id;
+use crate::validators::{resident_id, uscc};
+use std::collections::BTreeMap;
 use toml::Value;
 
 const S: &str = "principal";
+
+/// The wizard's note of what to do about a credit code of another category than the kind.
+pub const CODE_KIND: &str = "~principal.code_kind";
+
+/// The rules that compare the credit code's category with the principal kind.
+fn code_kind_rules(cx: &Cx) -> Vec<String> {
+    cx.rules
+        .rules
+        .iter()
+        .filter(|r| matches!(r.check, Check::UsccCategory))
+        .map(|r| r.code.clone())
+        .collect()
+}
+
+/// A credit code whose category (positions 1–2) contradicts the kind chosen, said right after
+/// the code is entered, with what to do: take the kind the code says (and its document), enter
+/// the code again, or keep both (the review lists it). Asked when the rule says so.
+fn code_kind_question(cx: &Cx) -> Option<Q> {
+    if !cx.interactive {
+        return None;
+    }
+    let codes = code_kind_rules(cx);
+    let report = super::evaluate(cx.rules, cx.draft);
+    let finding = report.findings.iter().find(|f| codes.contains(&f.rule))?;
+    let kind = cx.kind()?;
+    let code = uscc::parse(cx.s("principal.document.number")?).ok()?;
+    let category = uscc::category_text(&code);
+    let doc = cx.s("principal.document.type").and_then(DocType::parse);
+    let mut opts = Vec::new();
+    let mut docs: BTreeMap<String, String> = BTreeMap::new();
+    for k in uscc::principal_kinds(&code).iter().filter_map(|k| PrincipalKind::parse(k)) {
+        let allowed = allowed_docs(cx, k);
+        let Some(d) = doc.filter(|d| allowed.contains(d)).or_else(|| allowed.first().copied()) else {
+            continue;
+        };
+        let id = format!("kind:{}", k.id());
+        docs.insert(id.clone(), d.id().to_string());
+        let dn = vocab::doc(d);
+        opts.push(opt(
+            id,
+            bi(
+                format!("把主体性质改为“{}”（证件类型：{}）", k.zh(), dn.zh),
+                format!("Change the kind to “{}” (document: {})", vocab::kind_en(k), dn.en),
+            ),
+        ));
+    }
+    opts.push(opt("reenter", bi("重新输入代码", "Enter the code again")));
+    opts.push(opt(
+        "keep",
+        bi("两者都保留（最后的检查会列出它）", "Keep both (the review will list it)"),
+    ));
+    let prefix = code.authority.to_string() + &code.category.to_string();
+    Some(
+        Q::choice(
+            CODE_KIND,
+            S,
+            bi(
+                format!("这个代码登记为“{}”，但主体性质选的是“{}”：怎么办？", category.zh, kind.zh()),
+                format!(
+                    "This code belongs to {} {}, but you chose “{}” as the kind of principal: what now?",
+                    if category.en.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" },
+                    category.en,
+                    vocab::kind_en(kind)
+                ),
+            ),
+            opts,
+        )
+        .before(bi(
+            format!(
+                "统一社会信用代码的前两位（{prefix}）标明登记类别，管局按它核对主体性质（{}）。",
+                finding.rule
+            ),
+            format!(
+                "The first two characters of the credit code ({prefix}) name its registration category; the bureau checks the kind against it ({}).",
+                finding.rule
+            ),
+        ))
+        .with(move |t, meta, a| {
+            let Ans::Pick(id) = a else { return };
+            if let Some(k) = id.strip_prefix("kind:") {
+                put_str(t, "principal.kind", k);
+                if let Some(d) = docs.get(id) {
+                    put_str(t, "principal.document.type", d);
+                }
+                meta.remove(CODE_KIND);
+            } else if id == "reenter" {
+                crate::draft::edit::remove(t, "principal.document.number");
+                meta.remove(CODE_KIND);
+            }
+        }),
+    )
+}
 
 /// The principal document types the rules allow for a kind, from the rule table.
 pub fn allowed_docs(cx: &Cx, kind: PrincipalKind) -> Vec<DocType> {
@@ -43,10 +136,13 @@ pub fn questions(cx: &Cx) -> Vec<Q> {
         .map(|k| opt(k.id(), bi(k.zh(), vocab::kind_en(*k))))
         .collect();
     qs.push(
-        Q::choice("principal.kind", S, bi("备案主体性质", "Kind of principal"), kinds).help(bi(
-            "以个人名义备案选“个人”；公司选“企业”；个体户选“个体工商户”",
-            "Filing as a person: individual; a company: enterprise; a sole trader: individual business",
-        )),
+        Q::choice("principal.kind", S, bi("备案主体性质", "Kind of principal"), kinds)
+            .help(bi(
+                "以个人名义备案选“个人”；公司选“企业”；个体户选“个体工商户”",
+                "Filing as a person: individual; a company: enterprise; a sole trader: individual business",
+            ))
+            .owns(vec![CODE_KIND.into()])
+            .aftermath(code_kind_rules(cx)),
     );
     let individual = cx.individual();
     let name = if individual {
@@ -83,11 +179,14 @@ pub fn questions(cx: &Cx) -> Vec<Q> {
         bi("主体证件号码", "Principal's document number"),
         Kind::Text,
     )
-    .help(person::number_help(doc));
+    .help(person::number_help(doc))
+    .owns(vec![CODE_KIND.into()])
+    .aftermath(code_kind_rules(cx));
     if individual {
         q = q.pii();
     }
     qs.push(q);
+    qs.extend(code_kind_question(cx));
     let default = cx
         .defaults
         .province

@@ -13,7 +13,8 @@ fn english_prompts() {
 }
 
 /// Walk the question lists of many drafts: every prompt, help and option has both
-/// languages, and the English has no Chinese outside names and filing-number examples.
+/// languages, and the English has no Chinese outside names and filing-number examples
+/// (also where a credit code contradicts the kind chosen, and a residence permit has expired).
 #[test]
 fn every_question_has_both_languages() {
     use super::question::{Bi, Input};
@@ -43,17 +44,34 @@ fn every_question_has_both_languages() {
         );
     };
     let mut seen = 0;
-    let scripts = [individual_full(), {
-        let mut s = enterprise(
-            "广东",
-            "深圳市示例网络科技有限公司",
-            "91440300MA5F000181",
-            "广东省深圳市南山区科技园路1号",
-            "44030519900101123X",
-        );
-        s.extend(domain("example.com"));
-        s
-    }];
+    let mut keys = std::collections::HashSet::new();
+    let scripts = [
+        individual_full(),
+        {
+            let mut s = enterprise(
+                "广东",
+                "深圳市示例网络科技有限公司",
+                "91440300MA5F000181",
+                "广东省深圳市南山区科技园路1号",
+                "44030519900101123X",
+            );
+            s.extend(domain("example.com"));
+            s
+        },
+        {
+            // A credit code whose category contradicts the kind: the question that says so.
+            let (mut s, _) = public_institution_code_as_enterprise();
+            s.extend([pick("keep"), pick("广东")]);
+            s
+        },
+        {
+            // An expired residence permit: the question that says so.
+            let mut s = individual_gd("110101199003078670", "resident_id");
+            s.extend([Y, text("2026-10-01"), pick("keep")]);
+            s.extend(contacts("13800138000", "13900139000"));
+            s
+        },
+    ];
     for script in scripts {
         for n in (0..script.len()).step_by(3) {
             let r = run(script[..n].to_vec());
@@ -71,6 +89,7 @@ fn every_question_has_both_languages() {
                 };
                 for q in super::questions::all(&cx) {
                     seen += 1;
+                    keys.insert(q.key.clone());
                     check(&q.prompt, &q.key, &names);
                     if !q.help.is_empty() {
                         check(&q.help, &q.key, &names);
@@ -90,6 +109,9 @@ fn every_question_has_both_languages() {
         }
     }
     assert!(seen > 500, "{seen}");
+    for k in ["~principal.code_kind", "~principal.responsible.permit_check"] {
+        assert!(keys.contains(k), "{k} not walked");
+    }
     for step in super::questions::STEPS.iter().chain(&["review"]) {
         let zh = super::engine::step_name(step, Lang::Zh);
         let en = super::engine::step_name(step, Lang::En);

@@ -55,7 +55,7 @@ pub(super) fn run(script: Vec<Say>) -> Run {
     run_with(Table::new(), Progress::default(), script, Lang::Zh)
 }
 
-fn day(s: &str) -> NaiveDate {
+pub(super) fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
@@ -121,7 +121,7 @@ pub(super) fn contacts(mobile: &str, emergency: &str) -> Vec<Say> {
     vec![text(mobile), text(emergency), enter(), text("someone@example.com")]
 }
 
-fn individual_gd(id: &str, doc: &str) -> Vec<Say> {
+pub(super) fn individual_gd(id: &str, doc: &str) -> Vec<Say> {
     let mut v = account();
     v.extend([
         pick("individual"),
@@ -149,7 +149,7 @@ pub(super) fn website_tail() -> Vec<Say> {
     ]
 }
 
-fn website_individual() -> Vec<Say> {
+pub(super) fn website_individual() -> Vec<Say> {
     let mut v = vec![
         text("张三的技术笔记"),
         enter(),      // home url: www.<domain>
@@ -194,6 +194,14 @@ fn enterprise(province: &str, name: &str, uscc: &str, address: &str, id: &str) -
     script
 }
 
+/// An enterprise whose credit code says 事业单位 (12…), up to the code.
+pub(super) fn public_institution_code_as_enterprise() -> (Vec<Say>, String) {
+    let code = uscc_for("12440300MB2C0000");
+    let mut script = account();
+    script.extend([pick("enterprise"), text("深圳市示例研究院"), text(&code)]);
+    (script, code)
+}
+
 /// A USCC that passes GB 32100 for a body and region: the last two characters are searched.
 pub(super) fn uscc_for(body: &str) -> String {
     const A: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -205,6 +213,7 @@ pub(super) fn uscc_for(body: &str) -> String {
 
 mod asking;
 mod changes;
+mod consequences;
 mod languages;
 mod navigation;
 mod orders;
