@@ -23,7 +23,9 @@ fn the_password_is_asked_on_the_terminal() {
             .env("BEIAN_CONFIG_DIR", "/nonexistent-beian-config")
             .env("TERM", "xterm");
         let mut p = Session::spawn(cmd).expect("spawn beian in a pty");
-        p.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
+        // Two shared cores under a full `cargo test`: generous, as in tests/pty.rs.
+        let secs = std::env::var("PTY_TIMEOUT").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
+        p.set_expect_timeout(Some(std::time::Duration::from_secs(secs)));
         p.expect("Keystore password for").expect("the prompt");
         p.send(format!("{typed}\r")).unwrap();
         let seen = p.expect(Eof).expect("the end of the output");
