@@ -108,6 +108,7 @@ Register-ArgumentCompleter -Native -CommandName 'beian' -ScriptBlock {
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, '继续上次中断的向导（默认：最近保存的草稿）')
             [CompletionResult]::new('--answers', '--answers', [CompletionResultType]::ParameterName, '从草稿文件（完整或部分）预填答案；预填的答案会被检查而不再询问')
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, '按点分键预填一个答案，例如 principal.province=广东（可重复）')
+            [CompletionResult]::new('--storepass-env', '--storepass-env', [CompletionResultType]::ParameterName, '没有终端时：从这个环境变量读取签名密钥库的密码（同 app inspect --storepass-env）')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, '从不提问：一次列出所有缺少或无效的答案（标准输入不是终端时也是如此）')

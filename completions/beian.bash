@@ -907,7 +907,7 @@ _beian() {
             return 0
             ;;
         beian__subcmd__new)
-            opts="-h --out --resume --answers --set --no-input --force --help --lang --color"
+            opts="-h --out --resume --answers --set --no-input --force --storepass-env --help --lang --color"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -926,6 +926,10 @@ _beian() {
                     return 0
                     ;;
                 --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storepass-env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

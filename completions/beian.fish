@@ -97,6 +97,7 @@ complete -c beian -n "__fish_beian_using_subcommand new" -l out -d '写入草稿
 complete -c beian -n "__fish_beian_using_subcommand new" -l resume -d '继续上次中断的向导（默认：最近保存的草稿）' -r -F
 complete -c beian -n "__fish_beian_using_subcommand new" -l answers -d '从草稿文件（完整或部分）预填答案；预填的答案会被检查而不再询问' -r -F
 complete -c beian -n "__fish_beian_using_subcommand new" -l set -d '按点分键预填一个答案，例如 principal.province=广东（可重复）' -r
+complete -c beian -n "__fish_beian_using_subcommand new" -l storepass-env -d '没有终端时：从这个环境变量读取签名密钥库的密码（同 app inspect --storepass-env）' -r
 complete -c beian -n "__fish_beian_using_subcommand new" -l lang -d '提示、消息、报告和帮助的语言（默认中文；其次看配置文件的 lang 或英文系统区域设置）' -r -f -a "zh\t''
 en\t''"
 complete -c beian -n "__fish_beian_using_subcommand new" -l color -d '何时使用颜色：auto（仅在终端上）、always、never；设置了 NO_COLOR 时一律不用颜色' -r -f -a "auto\t''

@@ -258,6 +258,10 @@ pub static HELP_ZH: &[(&str, &str)] = &[
         "从不提问：一次列出所有缺少或无效的答案（标准输入不是终端时也是如此）",
     ),
     ("new#force", "替换 beian 以前写出的资料包文件夹"),
+    (
+        "new#storepass_env",
+        "没有终端时：从这个环境变量读取签名密钥库的密码（同 app inspect --storepass-env）",
+    ),
     ("bundle", "生成备案资料包：材料清单、填好的表格和函件、可打印的报告"),
     ("bundle#draft", "备案草稿文件（.toml）"),
     ("bundle#out", "输出文件夹（默认：草稿旁的 <草稿名>-bundle）"),

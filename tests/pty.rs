@@ -2,8 +2,8 @@
 //! filings with a wrong answer corrected on the way, Esc back over three questions, editing
 //! from a step summary and from the review, Ctrl-C and `--resume` (also with two autosaves),
 //! a 山西 order split at its domain cap, a change order asking only what changes, an APP on
-//! two platforms, a credit code of another category than the kind said at the code, and
-//! English from start to resume.
+//! two platforms, a keystore's password asked hidden and never kept, a credit code of another
+//! category than the kind said at the code, and English from start to resume.
 #![cfg(unix)]
 
 use expectrl::{Eof, Expect, Session};
@@ -720,4 +720,78 @@ fn resuming_a_hand_written_draft_asks_only_what_is_missing_and_leaves_the_file_a
     let _ = exit_code(&mut p);
     assert_eq!(std::fs::read_to_string(dir.path().join("mine.toml")).unwrap(), partial);
     assert_written(&dir.path().join("out"), "太原市示例贸易有限公司");
+}
+
+/// A keystore as the signing file: its password asked hidden (a wrong one said and asked
+/// again), the fingerprint read from it shown in the step summary, and the password on
+/// neither the screen nor the autosave.
+#[test]
+fn a_keystore_password_is_asked_hidden_and_never_kept() {
+    const PW: &str = "beian-test";
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = spawn(dir.path(), &[]);
+    let mut seen = String::new();
+    account(&mut p);
+    individual(&mut p);
+    contacts(&mut p);
+    domain(&mut p);
+    website(&mut p, "张三的技术笔记");
+    keys(&mut p, "这次也备案 APP 吗？", "y");
+    answer(&mut p, "APP 名称", "张三记账");
+    keys(&mut p, "平台 1", "\r"); // Android
+    answer(&mut p, "? 包名", "com.example.ledger");
+    let jks = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/app/release.jks");
+    say(&mut p, "签名文件", &format!("{}\r", jks.display()), &mut seen);
+    say(&mut p, "? 密钥库密码", "wrong-one\r", &mut seen);
+    wait_seen(&mut p, "密钥库密码不正确", &mut seen);
+    say(&mut p, "? 密钥库密码", &format!("{PW}\r"), &mut seen);
+    wait_seen(&mut p, "已输入（不保存）", &mut seen);
+    say(&mut p, "这个 APP 还有其他平台吗？", "n", &mut seen);
+    say(&mut p, "APP 服务内容", "\r", &mut seen);
+    say(&mut p, "APP 语言", "\r", &mut seen);
+    say(&mut p, "APP 负责人是谁？", "\r", &mut seen);
+    say(&mut p, "再添加一个 APP 吗？", "n", &mut seen);
+    // What `beian app inspect` reads from the same keystore.
+    let o = Command::new(env!("CARGO_BIN_EXE_beian"))
+        .args(["app", "inspect", "--format", "json", "--storepass-env", "PW"])
+        .arg(&jks)
+        .env("PW", PW)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let md5 = json
+        .to_string()
+        .split("\"md5\":\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_string();
+    let md5 = md5.to_uppercase();
+    assert_eq!(md5.replace(':', "").len(), 32, "{md5}");
+    wait_seen(&mut p, "APP：请核对", &mut seen);
+    let from = seen.len();
+    wait_seen(&mut p, "APP 负责人是谁？: ", &mut seen);
+    let summary = seen[from..].to_string();
+    assert!(summary.contains("密钥库密码: 已输入（不保存）"), "{summary}");
+    let shown: String = summary
+        .split("签名证书 MD5: ")
+        .nth(1)
+        .map(|r| r.chars().take(47).collect())
+        .unwrap_or_default();
+    assert_eq!(shown.replace(':', "").to_uppercase(), md5.replace(':', ""), "{summary}");
+    p.send("\x03").unwrap();
+    let _ = exit_code(&mut p);
+    assert!(
+        !seen.contains(PW) && !seen.contains("wrong-one"),
+        "the password was on the screen:\n{seen}"
+    );
+    let saved: Vec<_> = std::fs::read_dir(dir.path().join("data/wizard")).unwrap().flatten().collect();
+    let text = std::fs::read_to_string(saved[0].path()).unwrap();
+    assert!(!text.contains(PW) && !text.contains("wrong-one"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("signing_md5") && l.replace(':', "").to_uppercase().contains(&md5.replace(':', ""))),
+        "{md5} not in {text}"
+    );
+    assert!(text.contains("\"~app.0.platform.0.storepass\":\"given\""), "{text}");
 }

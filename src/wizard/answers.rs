@@ -197,9 +197,60 @@ pub fn set_value(key: &str, raw: &str) -> Value {
 #[derive(Default)]
 pub struct NoInput {
     pub asked: Vec<String>,
+    /// `--storepass-env NAME` and the value it held, as `beian app inspect` takes a keystore
+    /// password without a terminal; the answers file never holds one.
+    pub storepass_env: Option<(String, Option<String>)>,
+    /// Why a secret was not given (also printed on stderr).
+    pub notes: Vec<String>,
+    pub lang: Lang,
+}
+
+impl NoInput {
+    pub fn new(lang: Lang, storepass_env: Option<&str>) -> Self {
+        NoInput {
+            lang,
+            storepass_env: storepass_env.map(|n| (n.to_string(), std::env::var(n).ok())),
+            ..Default::default()
+        }
+    }
+
+    fn say(&mut self, zh: &str, en: &str) {
+        let s = tr(self.lang, zh, en);
+        eprintln!("beian: {s}");
+        self.notes.push(s);
+    }
 }
 
 impl Prompter for NoInput {
+    /// The keystore password from `--storepass-env`; without it the values are left to be
+    /// typed (or written by `beian app inspect --write`), and the run says so.
+    fn secret(&mut self, q: &Question, validate: Validator<'_>) -> Asked<String> {
+        self.asked.push(q.key.clone());
+        match self.storepass_env.clone() {
+            Some((_, Some(pw))) => match validate(&pw) {
+                Ok(()) => Ok(Reply::Answer(pw)),
+                Err(e) => {
+                    self.say(&format!("{}（--storepass-env）", e), &format!("{e} (--storepass-env)"));
+                    Ok(Reply::Missing)
+                }
+            },
+            Some((name, None)) => {
+                self.say(
+                    &format!("环境变量 {name} 未设置（--storepass-env）：签名文件是密钥库，其指纹和公钥未读出"),
+                    &format!("environment variable {name} is not set (--storepass-env): the signing file is a keystore, its fingerprint and public key were not read"),
+                );
+                Ok(Reply::Missing)
+            }
+            None => {
+                self.say(
+                    "签名文件是密钥库，需要密码：用 --storepass-env 指定存放密码的环境变量，或在终端上运行以输入；其指纹和公钥未读出",
+                    "the signing file is a keystore and needs its password: name an environment variable holding it with --storepass-env, or run on a terminal to type it; its fingerprint and public key were not read",
+                );
+                Ok(Reply::Missing)
+            }
+        }
+    }
+
     fn input(&mut self, q: &Question, _default: Option<&str>, _validate: Validator<'_>) -> Asked<String> {
         self.asked.push(q.key.clone());
         Ok(Reply::Missing)

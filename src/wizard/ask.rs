@@ -8,7 +8,7 @@
 use super::engine::{Flow, Missing, R, tr};
 use super::judge::{Refusal, about, is_followup_rule, is_required_rule, judge, scope, under};
 use super::prompter::{Choice, Question, Reply};
-use super::question::{Ans, Apply, Input, Kind, Q};
+use super::question::{Ans, Apply, Input, Kind, Q, SECRET_GIVEN};
 use super::questions::{self, evaluate, put};
 use crate::diag::{Finding, Lang, Severity};
 use std::collections::HashSet;
@@ -87,6 +87,10 @@ impl Flow<'_> {
     }
 
     pub(super) fn default_of(&self, q: &Q) -> Option<String> {
+        // A secret is never offered back (and its note is not the secret anyway).
+        if q.is_secret() {
+            return None;
+        }
         let d = self.stash.get(&q.key).cloned().or_else(|| q.default.clone())?;
         // Languages are offered by name, in the UI's language.
         Some(if matches!(q.input, Input::Text(Kind::Languages)) {
@@ -152,6 +156,17 @@ impl Flow<'_> {
                 self.prompter.select(&shown, &choices, d)?.map(|i| Ans::Pick(opts[i].id.clone()))
             }
             Input::YesNo => self.prompter.confirm(&shown, default.as_deref() != Some("no"))?.map(Ans::Bool),
+            Input::Secret(check) => {
+                let (check, lang) = (check.clone(), self.lang);
+                let mut validate = |raw: &str| (check.0)(raw).map_err(|b| b.get(lang).to_string());
+                match self.prompter.secret(&shown, &mut validate)? {
+                    Reply::Answer(s) if s.is_empty() => {
+                        self.left_empty(q);
+                        return Ok((Got::Done, false));
+                    }
+                    r => r.map(|s| Ans::Val(Value::String(s))),
+                }
+            }
         };
         Ok((self.took(q, reply), false))
     }
@@ -210,11 +225,7 @@ impl Flow<'_> {
             Reply::Answer(raw) => match parse_answer(kind, &raw, self.lang).ok().flatten() {
                 Some(v) => Reply::Answer(Ans::Val(v)),
                 None => {
-                    // Left empty (an optional question): not asked again.
-                    self.progress.skipped.push(q.key.clone());
-                    self.history.push(q.key.clone());
-                    self.stash.remove(&q.key);
-                    self.saved();
+                    self.left_empty(q);
                     return Ok((Got::Done, kept));
                 }
             },
@@ -222,6 +233,14 @@ impl Flow<'_> {
             Reply::Missing => Reply::Missing,
         };
         Ok((self.took(q, reply), kept))
+    }
+
+    /// Left empty (an optional question): not asked again.
+    fn left_empty(&mut self, q: &Q) {
+        self.progress.skipped.push(q.key.clone());
+        self.history.push(q.key.clone());
+        self.stash.remove(&q.key);
+        self.saved();
     }
 
     /// What the answer brought, said now; a consequence worth it asks "keep it?". False: the
@@ -312,14 +331,19 @@ impl Flow<'_> {
 
     pub(super) fn write(&mut self, q: &Q, ans: &Ans) {
         match &q.apply {
+            // A secret never goes into the draft (`Q::secret` questions apply `With`).
+            Apply::Set | Apply::One if q.is_secret() => {}
             Apply::Set => put(&mut self.draft, &q.key, ans.value()),
             Apply::One => put(&mut self.draft, &q.key, Value::Array(vec![ans.value()])),
             Apply::Meta => {
-                self.progress.meta.insert(q.key.clone(), ans.as_meta());
+                let note = if q.is_secret() { SECRET_GIVEN.to_string() } else { ans.as_meta() };
+                self.progress.meta.insert(q.key.clone(), note);
             }
             Apply::With(f) => {
                 // Noted first, so that an answer meaning "ask me again" can take its own note back.
-                self.progress.meta.insert(q.key.clone(), ans.as_meta());
+                // A secret is noted as given, never as typed: the notes are saved.
+                let note = if q.is_secret() { SECRET_GIVEN.to_string() } else { ans.as_meta() };
+                self.progress.meta.insert(q.key.clone(), note);
                 f(&mut self.draft, &mut self.progress.meta, ans);
             }
         }

@@ -63,6 +63,9 @@ pub struct NewArgs {
     /// Replace a bundle folder that beian wrote before
     #[arg(long)]
     pub force: bool,
+    /// Without a terminal: take a signing keystore's password from this environment variable (as app inspect --storepass-env)
+    #[arg(long, value_name = "NAME")]
+    pub storepass_env: Option<String>,
 }
 
 /// An existing output folder that is not empty is replaced only with `--force`.
@@ -236,7 +239,7 @@ pub fn run(args: NewArgs, mut lang: Lang) -> Result<ExitCode> {
     let defaults = config_defaults();
 
     if !interactive {
-        let mut prompter = answers::NoInput::default();
+        let mut prompter = answers::NoInput::new(lang, args.storepass_env.as_deref());
         let mut flow = Flow::new(rules, lang, draft, progress, &mut prompter, &mut save).defaults(defaults);
         flow.run().ok();
         let (draft, missing) = (flow.draft.clone(), flow.missing.clone());

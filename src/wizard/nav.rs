@@ -41,6 +41,13 @@ pub fn shown_value(q: &Q, draft: &Table, meta: &Meta, lang: Lang) -> Option<Stri
             .collect::<Vec<_>>()
             .join(if lang == Lang::Zh { "、" } else { ", " }),
         Input::Text(_) => raw,
+        // Only the note that it was given is kept: the secret itself is never shown.
+        Input::Secret(_) => if lang == Lang::Zh {
+            "已输入（不保存）"
+        } else {
+            "given (not saved)"
+        }
+        .to_string(),
     })
 }
 

@@ -89,6 +89,9 @@ pub type Validator<'v> = &'v mut dyn FnMut(&str) -> Result<(), String>;
 pub trait Prompter {
     /// Free text. The prompter must run `validate` on every answer and ask again until it passes.
     fn input(&mut self, q: &Question, default: Option<&str>, validate: Validator<'_>) -> Asked<String>;
+    /// Hidden text (a password): never echoed, no default. `validate` runs on every non-empty
+    /// answer as for `input`; an empty answer is returned as it is (left empty).
+    fn secret(&mut self, q: &Question, validate: Validator<'_>) -> Asked<String>;
     /// One of `choices`; returns its index.
     fn select(&mut self, q: &Question, choices: &[Choice], default: usize) -> Asked<usize>;
     fn confirm(&mut self, q: &Question, default: bool) -> Asked<bool>;
@@ -168,6 +171,23 @@ impl Prompter for Scripted {
             match validate(&s) {
                 Ok(()) => return Ok(Reply::Answer(s)),
                 Err(e) => self.rejected.push((q.key.clone(), s, e)),
+            }
+        }
+    }
+    fn secret(&mut self, q: &Question, validate: Validator<'_>) -> Asked<String> {
+        loop {
+            let s = match self.next(q)? {
+                Say::Back => return Ok(Reply::Back),
+                Say::Text(s) => s,
+                other => panic!("{}: expected a secret, script says {other:?}; asked {:?}", q.key, self.asked),
+            };
+            if s.is_empty() {
+                return Ok(Reply::Answer(s));
+            }
+            match validate(&s) {
+                Ok(()) => return Ok(Reply::Answer(s)),
+                // What was typed is not recorded: it is a secret.
+                Err(e) => self.rejected.push((q.key.clone(), "(hidden)".to_string(), e)),
             }
         }
     }

@@ -60,12 +60,32 @@ pub fn opt(id: impl Into<String>, label: Bi) -> Opt {
     Opt { id: id.into(), label }
 }
 
+/// Checks a secret as it is typed (a keystore password against its keystore): `Err` says why
+/// it is asked again.
+#[derive(Clone)]
+pub struct Check(pub Rc<CheckFn>);
+
+pub type CheckFn = dyn Fn(&str) -> Result<(), Bi>;
+
+impl std::fmt::Debug for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Check")
+    }
+}
+
 #[derive(Clone, Debug)]
 pub enum Input {
     Text(Kind),
     Choice(Vec<Opt>),
     YesNo,
+    /// Hidden input (a keystore password): the answer reaches the apply function only. It is
+    /// never echoed, never offered back as a default, and its note in the wizard's progress is
+    /// `SECRET_GIVEN`, so neither the autosave nor a resume ever has it.
+    Secret(Check),
 }
+
+/// What the wizard's notes keep for an answered secret question.
+pub const SECRET_GIVEN: &str = "given";
 
 /// An answer, as the prompter gives it.
 #[derive(Clone, Debug, PartialEq)]
@@ -164,6 +184,13 @@ impl Q {
     }
     pub fn text(key: impl Into<String>, step: &'static str, prompt: Bi, kind: Kind) -> Self {
         Q::new(key, step, prompt, Input::Text(kind))
+    }
+    /// A hidden answer; `check` runs on every non-empty answer, empty = left empty.
+    pub fn secret(key: impl Into<String>, step: &'static str, prompt: Bi, check: impl Fn(&str) -> Result<(), Bi> + 'static) -> Self {
+        Q::new(key, step, prompt, Input::Secret(Check(Rc::new(check))))
+    }
+    pub fn is_secret(&self) -> bool {
+        matches!(self.input, Input::Secret(_))
     }
     pub fn yes_no(key: impl Into<String>, step: &'static str, prompt: Bi) -> Self {
         Q::new(key, step, prompt, Input::YesNo)

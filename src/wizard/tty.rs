@@ -64,6 +64,49 @@ fn wrap(text: &str, width: usize) -> String {
     out.join("\n")
 }
 
+/// While a secret is typed the terminal echoes nothing, also between two keys: console's raw
+/// mode lasts one key, and a key arriving between two reads (typed fast, pasted) would
+/// otherwise be echoed by the terminal itself. Restored when dropped.
+struct NoEcho {
+    #[cfg(unix)]
+    saved: Option<libc::termios>,
+}
+
+impl NoEcho {
+    fn new() -> Self {
+        #[cfg(unix)]
+        {
+            // SAFETY: tcgetattr/tcsetattr on stdin with a termios we own; a descriptor that
+            // is not a terminal makes them fail, and then nothing is changed or restored.
+            unsafe {
+                let mut t: libc::termios = std::mem::zeroed();
+                if libc::isatty(libc::STDIN_FILENO) == 1 && libc::tcgetattr(libc::STDIN_FILENO, &mut t) == 0 {
+                    let saved = t;
+                    t.c_lflag &= !(libc::ECHO | libc::ECHONL);
+                    if libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, &t) == 0 {
+                        return NoEcho { saved: Some(saved) };
+                    }
+                }
+            }
+            NoEcho { saved: None }
+        }
+        #[cfg(not(unix))]
+        NoEcho {}
+    }
+}
+
+impl Drop for NoEcho {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(t) = &self.saved {
+            // SAFETY: restores the settings read in `new` on the same descriptor.
+            unsafe {
+                libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, t);
+            }
+        }
+    }
+}
+
 /// Ctrl-C, end of input or a closed terminal: stop; the draft is already saved.
 fn stopped(_e: dialoguer::Error) -> Interrupted {
     Interrupted
@@ -71,7 +114,8 @@ fn stopped(_e: dialoguer::Error) -> Interrupted {
 
 impl TtyPrompter {
     /// One line of text; `None` = Esc.
-    fn read_line(&self, q: &Question, default: Option<&str>, validate: Validator<'_>) -> Result<Option<String>, Interrupted> {
+    /// `secret`: nothing typed is shown, no default, and the accepted answer is not echoed.
+    fn read_line(&self, q: &Question, default: Option<&str>, secret: bool, validate: Validator<'_>) -> Result<Option<String>, Interrupted> {
         let width = self.term.size_checked().map(|(_, w)| w as usize).unwrap_or(80);
         let default_hint = match default {
             Some(d) if !d.is_empty() => {
@@ -91,7 +135,8 @@ impl TtyPrompter {
             let mut buf: Vec<char> = Vec::new();
             let render = |buf: &[char]| {
                 let _ = self.term.clear_line();
-                let _ = self.term.write_str(&format!("{head}{}", buf.iter().collect::<String>()));
+                let typed: String = if secret { String::new() } else { buf.iter().collect() };
+                let _ = self.term.write_str(&format!("{head}{typed}"));
                 let _ = self.term.flush();
             };
             render(&buf);
@@ -114,14 +159,35 @@ impl TtyPrompter {
                 }
             }
             let typed: String = buf.iter().collect();
-            let s = if typed.trim().is_empty() {
+            if secret && typed.is_empty() {
+                let _ = self.term.clear_line();
+                let _ = self
+                    .term
+                    .write_line(&format!("{} {} {}", style("✔").green(), q.prompt, style("·").dim()));
+                return Ok(Some(typed));
+            }
+            let s = if secret {
+                typed
+            } else if typed.trim().is_empty() {
                 default.unwrap_or("").to_string()
             } else {
                 typed
             };
             match validate(&s) {
                 Ok(()) => {
-                    let shown = if q.pii && !s.is_empty() { mask(s.trim()) } else { s.clone() };
+                    let shown = if secret {
+                        style(if self.lang == Lang::Zh {
+                            "已输入（不保存）"
+                        } else {
+                            "given (not saved)"
+                        })
+                        .dim()
+                        .to_string()
+                    } else if q.pii && !s.is_empty() {
+                        mask(s.trim())
+                    } else {
+                        s.clone()
+                    };
                     let _ = self.term.clear_line();
                     let _ = self
                         .term
@@ -156,7 +222,27 @@ impl Prompter for TtyPrompter {
             self.with_hint(&q.help, self.back_hint())
         };
         self.help(&shown);
-        Ok(match self.read_line(q, default, validate)? {
+        Ok(match self.read_line(q, default, false, validate)? {
+            Some(s) => Reply::Answer(s),
+            None => Reply::Back,
+        })
+    }
+
+    fn secret(&mut self, q: &Question, validate: Validator<'_>) -> Asked<String> {
+        let hint = if self.lang == Lang::Zh {
+            "输入时不显示；Esc 返回上一题"
+        } else {
+            "not shown as you type; Esc goes back"
+        };
+        let mut shown = q.clone();
+        shown.help = if q.help.is_empty() {
+            hint.to_string()
+        } else {
+            self.with_hint(&q.help, hint)
+        };
+        self.help(&shown);
+        let _no_echo = NoEcho::new();
+        Ok(match self.read_line(q, None, true, validate)? {
             Some(s) => Reply::Answer(s),
             None => Reply::Back,
         })

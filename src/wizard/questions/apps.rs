@@ -141,43 +141,130 @@ fn platform(cx: &Cx, i: usize, j: usize, qs: &mut Vec<Q>) {
     };
     // A signing file instead of typed hex: `beian app inspect` reads it and fills the
     // fingerprint and public key, which are then not asked (the loop asks what is unanswered).
-    let file_key = format!("~app.{i}.platform.{j}.file");
+    // A keystore brings its password question (hidden, never kept), and the alias question
+    // when it holds several signing certificates.
+    let base = format!("~app.{i}.platform.{j}");
+    let file_key = format!("{base}.file");
     let err_key = format!("{file_key}_error");
+    let ks_key = format!("{file_key}_keystore");
+    let pw_key = format!("{base}.storepass");
+    let alias_key = format!("{base}.alias");
+    let entries_key = format!("{alias_key}_entries");
     let help = match cx.meta(&err_key).and_then(|e| e.split_once('\u{1f}')) {
         Some((zh, en)) => bi(format!("{zh}。{}", help.zh), format!("{en}. {}", help.en)),
         None => help,
     };
     let prefix = format!("app.{i}.platform.{j}");
-    let os_owned = os.to_string();
-    let err_owned = err_key.clone();
+    let values = vec![key("signing_md5"), key("signing_sha1"), key("public_key")];
+    let fill = Fill {
+        prefix: prefix.clone(),
+        os: os.to_string(),
+        err_key: err_key.clone(),
+    };
+    let f = fill.clone();
+    let ks_owned = ks_key.clone();
+    let mut file_owns = values.clone();
+    file_owns.extend([ks_key.clone(), pw_key.clone(), alias_key.clone(), entries_key.clone()]);
     qs.push(
         Q::text(
-            file_key,
+            file_key.clone(),
             S,
             bi("签名文件（可选）", "Signing file (optional)"),
             Kind::Path,
         )
         .help(bi(
-            "APK、证书（.cer/.crt/.pem）或 .mobileprovision 的路径：指纹和公钥从中读出；留空则手动输入",
-            "Path to the APK, certificate (.cer/.crt/.pem) or .mobileprovision: the fingerprint and public key are read from it; leave empty to type them",
+            "APK、密钥库（.jks/.keystore/.p12/.pfx）、证书（.cer/.crt/.pem）或 .mobileprovision 的路径：指纹和公钥从中读出；留空则手动输入",
+            "Path to the APK, keystore (.jks/.keystore/.p12/.pfx), certificate (.cer/.crt/.pem) or .mobileprovision: the fingerprint and public key are read from it; leave empty to type them",
         ))
         .optional()
-        .owns(vec![key("signing_md5"), key("signing_sha1"), key("public_key")])
+        .owns(file_owns)
         .with(move |t, meta, a| {
-            meta.remove(&err_owned);
+            meta.remove(&f.err_key);
+            meta.remove(&ks_owned);
             let Some(path) = a.value().as_str().map(str::to_string) else { return };
-            match signing_values(std::path::Path::new(&path), &os_owned) {
-                Ok(values) => {
-                    for (k, v) in values {
-                        super::put_str(t, &format!("{prefix}.{k}"), &v);
-                    }
+            match signing_values(std::path::Path::new(&path), &f.os) {
+                Ok(Signing::Values(values)) => f.put(t, &values),
+                // Its password is the next question.
+                Ok(Signing::Keystore) => {
+                    meta.insert(ks_owned.clone(), "yes".to_string());
                 }
-                Err(e) => {
-                    meta.insert(err_owned.clone(), format!("{}\u{1f}{}", e.zh, e.en));
-                }
+                Err(e) => f.error(meta, &e),
             }
         }),
     );
+    if let (Some(path), Some(_)) = (cx.meta(&file_key), cx.meta(&ks_key)) {
+        let path = std::path::PathBuf::from(path);
+        let check_path = path.clone();
+        let f = fill.clone();
+        let entries_owned = entries_key.clone();
+        let mut pw_owns = values.clone();
+        pw_owns.extend([alias_key.clone(), entries_key.clone()]);
+        qs.push(
+            Q::secret(pw_key, S, bi("密钥库密码", "Keystore password"), move |pw| {
+                match crate::app::inspect_file(&check_path, None, &mut crate::app::FixedPassword(pw.to_string())) {
+                    Err(e) if e.problem == crate::app::keystore::wrong_password() => {
+                        let t = e.problem.0;
+                        Err(bi(format!("{}，请重新输入", t.zh), format!("{}; please type it again", upper_first(&t.en))))
+                    }
+                    _ => Ok(()),
+                }
+            })
+            .help(bi(
+                "签名文件是密钥库：输入它的密码以读出指纹和公钥（密码不保存）；留空则手动输入",
+                "The signing file is a keystore: type its password to read the fingerprint and public key (the password is not saved); leave empty to type them",
+            ))
+            .optional()
+            .owns(pw_owns)
+            .with(move |t, meta, a| {
+                meta.remove(&f.err_key);
+                meta.remove(&entries_owned);
+                let pw = a.value().as_str().unwrap_or_default().to_string();
+                match keystore_values(&path, &f.os, pw) {
+                    Ok(KeystoreRead::One(Ok(values))) => f.put(t, &values),
+                    Ok(KeystoreRead::One(Err(e))) => f.error(meta, &e),
+                    Ok(KeystoreRead::Several(entries)) => {
+                        meta.insert(entries_owned.clone(), serde_json::to_string(&entries).unwrap_or_default());
+                    }
+                    Err(e) => f.error(meta, &e),
+                }
+            }),
+        );
+    }
+    // Several signing certificates in the keystore: `app inspect --write` wants `--alias`; here
+    // the choice among them (their public values are noted, so the password is not needed again).
+    if let Some(entries) = cx.meta(&entries_key).and_then(|e| serde_json::from_str::<Vec<Entry>>(e).ok()) {
+        let opts = entries
+            .iter()
+            .map(|e| opt(e.alias.clone(), bi(e.alias.clone(), e.alias.clone())))
+            .collect();
+        let f = fill.clone();
+        qs.push(
+            Q::choice(
+                alias_key,
+                S,
+                bi("用密钥库中的哪个别名签名？", "Which keystore alias signs this APP?"),
+                opts,
+            )
+            .help(bi(
+                "密钥库中有多张签名证书：选择发布这个平台时签名用的那一个",
+                "The keystore holds several signing certificates: choose the one this platform's releases are signed with",
+            ))
+            .owns(values)
+            .with(move |t, meta, a| {
+                meta.remove(&f.err_key);
+                let Some(e) = entries.iter().find(|e| Some(e.alias.as_str()) == a.value().as_str()) else {
+                    return;
+                };
+                match &e.values {
+                    Ok(values) => {
+                        let values: Vec<(&str, String)> = values.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                        f.put(t, &values);
+                    }
+                    Err((zh, en)) => f.error(meta, &crate::diag::Text::new(zh.clone(), en.clone())),
+                }
+            }),
+        );
+    }
     qs.push(Q::text(fkey, S, prompt, Kind::Text).help(help));
     qs.push(
         Q::text(
@@ -193,21 +280,52 @@ fn platform(cx: &Cx, i: usize, j: usize, qs: &mut Vec<Q>) {
     );
 }
 
-/// What `beian app inspect --write` would fill for a platform of this `os`: the fingerprint
-/// and the public key (the package was asked before). A keystore needs its password, which
-/// the wizard does not ask: it says to use `beian app inspect --write` then.
-fn signing_values(path: &std::path::Path, os: &str) -> Result<Vec<(&'static str, String)>, crate::diag::Text> {
-    struct NoPassword;
-    impl crate::app::Passwords for NoPassword {
-        fn password(&mut self, _: &std::path::Path) -> Result<String, crate::app::Problem> {
-            Err(crate::app::Problem(crate::diag::Text::new(
-                "这是密钥库，需要密码：请在向导之外运行 beian app inspect 文件 --draft 草稿 --write",
-                "this is a keystore and needs its password: run beian app inspect FILE --draft DRAFT --write outside the wizard",
-            )))
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// Where a platform's values read from a file go, and where a problem with it is noted (the
+/// fingerprint question's help then says it).
+#[derive(Clone)]
+struct Fill {
+    prefix: String,
+    os: String,
+    err_key: String,
+}
+
+impl Fill {
+    fn put(&self, t: &mut toml::Table, values: &[(&str, String)]) {
+        for (k, v) in values {
+            super::put_str(t, &format!("{}.{k}", self.prefix), v);
         }
     }
-    let inspected = crate::app::inspect_file(path, None, &mut NoPassword).map_err(|e| e.problem.0)?;
-    let target = crate::app::compare::Target {
+    fn error(&self, meta: &mut super::super::question::Meta, e: &crate::diag::Text) {
+        meta.insert(self.err_key.clone(), format!("{}\u{1f}{}", e.zh, e.en));
+    }
+}
+
+/// One signing certificate of a keystore with several: its alias and what it fills (or why
+/// it cannot, in both languages). Public values only: no secret.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Entry {
+    alias: String,
+    values: Result<Vec<(String, String)>, (String, String)>,
+}
+
+enum Signing {
+    Values(Vec<(&'static str, String)>),
+    /// A keystore: its password is asked next.
+    Keystore,
+}
+
+enum KeystoreRead {
+    One(Result<Vec<(&'static str, String)>, crate::diag::Text>),
+    Several(Vec<Entry>),
+}
+
+fn target(os: &str) -> crate::app::compare::Target {
+    crate::app::compare::Target {
         app: 0,
         platform: Some(0),
         os: Some(os.to_string()),
@@ -216,41 +334,108 @@ fn signing_values(path: &std::path::Path, os: &str) -> Result<Vec<(&'static str,
         md5: None,
         sha1: None,
         public_key: None,
-    };
-    crate::app::write::changes(&inspected, &target).map_err(|p| p.0)
+    }
+}
+
+/// What `beian app inspect --write` would fill for a platform of this `os`: the fingerprint
+/// and the public key (the package was asked before). A keystore is told the way `inspect`
+/// tells it: by asking for its password, which is then the wizard's next question.
+fn signing_values(path: &std::path::Path, os: &str) -> Result<Signing, crate::diag::Text> {
+    struct Asked(bool);
+    impl crate::app::Passwords for Asked {
+        fn password(&mut self, _: &std::path::Path) -> Result<String, crate::app::Problem> {
+            self.0 = true;
+            Err(crate::app::Problem::new("", ""))
+        }
+    }
+    let mut asked = Asked(false);
+    match crate::app::inspect_file(path, None, &mut asked) {
+        Err(_) if asked.0 => Ok(Signing::Keystore),
+        Err(e) => Err(e.problem.0),
+        Ok(inspected) => crate::app::write::changes(&inspected, &target(os))
+            .map(Signing::Values)
+            .map_err(|p| p.0),
+    }
+}
+
+/// The keystore read with its password: its one signing certificate's values, as for an APK,
+/// or each signing certificate's, to choose among by alias.
+fn keystore_values(path: &std::path::Path, os: &str, password: String) -> Result<KeystoreRead, crate::diag::Text> {
+    let inspected = crate::app::inspect_file(path, None, &mut crate::app::FixedPassword(password)).map_err(|e| e.problem.0)?;
+    let leaves: Vec<crate::app::Signer> = inspected.leaves().into_iter().cloned().collect();
+    if leaves.len() <= 1 {
+        return Ok(KeystoreRead::One(
+            crate::app::write::changes(&inspected, &target(os)).map_err(|p| p.0),
+        ));
+    }
+    let entries = leaves
+        .into_iter()
+        .map(|s| {
+            let alias = s.source.strip_prefix("alias ").unwrap_or(&s.source).to_string();
+            let one = crate::app::Inspected {
+                signers: vec![s],
+                ..inspected.clone()
+            };
+            let values = crate::app::write::changes(&one, &target(os))
+                .map(|v| v.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+                .map_err(|p| (p.0.zh, p.0.en));
+            Entry { alias, values }
+        })
+        .collect();
+    Ok(KeystoreRead::Several(entries))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::signing_values;
+    use super::{KeystoreRead, Signing, keystore_values, signing_values};
     use std::path::PathBuf;
 
     fn fixture(name: &str) -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/app").join(name)
     }
 
+    fn values(s: Signing) -> Vec<(&'static str, String)> {
+        match s {
+            Signing::Values(v) => v,
+            Signing::Keystore => panic!("not a keystore"),
+        }
+    }
+
     /// The file answers the question its platform asks: Android the certificate's MD5, iOS its
     /// SHA-1, both with the public key; the same values `app inspect` reads.
     #[test]
     fn a_signing_file_fills_the_platforms_fingerprint_and_key() {
-        let apk = signing_values(&fixture("v1v2.apk"), "android").unwrap();
+        let apk = values(signing_values(&fixture("v1v2.apk"), "android").unwrap());
         let keys: Vec<_> = apk.iter().map(|(k, _)| *k).collect();
         assert_eq!(keys, ["signing_md5", "public_key"]);
         let inspected = crate::app::inspect_file(&fixture("v1v2.apk"), None, &mut crate::app::FixedPassword(String::new())).unwrap();
         let leaf = &inspected.leaves()[0].cert;
         assert_eq!(apk[0].1.replace(':', ""), leaf.md5);
-        let ios = signing_values(&fixture("ios.cer"), "ios").unwrap();
+        let ios = values(signing_values(&fixture("ios.cer"), "ios").unwrap());
         assert_eq!(ios[0].0, "signing_sha1");
         assert_eq!(ios[0].1.replace(':', "").len(), 40);
     }
 
-    /// A keystore needs a password the wizard does not ask; a debug certificate is refused;
-    /// both say what to do instead.
+    /// A keystore (JKS or PKCS#12, told by content as `app inspect` tells it) is not read
+    /// without its password: the password is the next question. With it, the values are those
+    /// of an APK signed with it; the debug certificate is refused, saying why.
     #[test]
-    fn keystores_and_debug_certificates_are_explained_not_filled() {
-        let ks = signing_values(&fixture("release.jks"), "android").unwrap_err();
-        assert!(ks.en.contains("keystore") && ks.zh.contains("密钥库"), "{ks:?}");
-        let debug = signing_values(&fixture("debug.apk"), "android").unwrap_err();
+    fn keystores_ask_for_their_password_and_debug_certificates_are_explained() {
+        for ks in ["release.jks", "upload.p12", "debug.p12"] {
+            assert!(matches!(signing_values(&fixture(ks), "android"), Ok(Signing::Keystore)), "{ks}");
+        }
+        let Ok(KeystoreRead::One(Ok(jks))) = keystore_values(&fixture("release.jks"), "android", "beian-test".into()) else {
+            panic!("release.jks not read")
+        };
+        let apk = values(signing_values(&fixture("v1v2.apk"), "android").unwrap());
+        assert_eq!(jks, apk, "v1v2.apk is signed with release.jks");
+        let Ok(KeystoreRead::One(Err(debug))) = keystore_values(&fixture("debug.p12"), "android", "android".into()) else {
+            panic!("debug.p12 not read")
+        };
+        assert!(debug.en.contains("debug") && debug.zh.contains("调试"), "{debug:?}");
+        let wrong = keystore_values(&fixture("release.jks"), "android", "nope".into()).err().unwrap();
+        assert_eq!(wrong, crate::app::keystore::wrong_password().0);
+        let debug = signing_values(&fixture("debug.apk"), "android").err().unwrap();
         assert!(debug.en.contains("debug"), "{debug:?}");
     }
 }

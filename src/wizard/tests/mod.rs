@@ -214,6 +214,7 @@ pub(super) fn uscc_for(body: &str) -> String {
 mod asking;
 mod changes;
 mod consequences;
+mod keystores;
 mod languages;
 mod navigation;
 mod orders;
