@@ -132,6 +132,12 @@ fn website(p: &mut Pty, name: &str) {
     keys(p, "网站：请核对", "\r");
 }
 
+/// An individual's website order: materials later, and the review writes the bundle.
+fn finish_individual(p: &mut Pty) {
+    keys(p, "现在就填写已备好的材料文件吗？", "n");
+    keys(p, "检查结果：", "\r");
+}
+
 /// No APP, materials later, and the review writes the bundle.
 fn finish(p: &mut Pty) {
     keys(p, "这次也备案 APP 吗？", "n");
@@ -184,8 +190,9 @@ fn individual_in_guangdong_with_a_wrong_id_number_corrected() {
     answer(&mut p, "? 电子邮箱", "zhangsan@example.com");
     keys(&mut p, "主体负责人：请核对", "\r");
     domain(&mut p);
+    keys(&mut p, "这次备案网站还是 APP？", "\r");
     website(&mut p, "张三的技术笔记");
-    finish(&mut p);
+    finish_individual(&mut p);
     wait_for(&mut p, "已写出");
     ok(&exit_code(&mut p));
     assert_written(&dir.path().join("out"), "张三的技术笔记");
@@ -301,8 +308,8 @@ fn an_answer_is_changed_from_a_step_summary_and_from_the_review() {
     keys(&mut p, "再添加一个域名吗？", "n");
     keys(&mut p, "域名：请核对", "\r");
     // A website name the rules warn about, kept; the review lists it with its question.
+    keys(&mut p, "这次备案网站还是 APP？", "\r");
     website(&mut p, "张三的技术笔记");
-    keys(&mut p, "这次也备案 APP 吗？", "n");
     keys(&mut p, "现在就填写已备好的材料文件吗？", "n");
     // The review: the last entry changes any answer; pick the website name there.
     wait_for(&mut p, "检查结果：");
@@ -368,8 +375,9 @@ fn ctrl_c_saves_once_and_resume_continues() {
     keys(&mut p, "备案主体：请核对", "\r");
     contacts(&mut p);
     domain(&mut p);
+    keys(&mut p, "这次备案网站还是 APP？", "\r");
     website(&mut p, "张三的技术笔记");
-    finish(&mut p);
+    finish_individual(&mut p);
     wait_for(&mut p, "已写出");
     ok(&exit_code(&mut p));
     let draft = std::fs::read_to_string(dir.path().join("out/draft.toml")).unwrap();
@@ -550,8 +558,8 @@ fn an_app_on_two_platforms() {
     individual(&mut p);
     contacts(&mut p);
     domain(&mut p);
-    website(&mut p, "张三的技术笔记");
-    keys(&mut p, "这次也备案 APP 吗？", "y");
+    // An individual's order is a website or an APP: this one is the APP.
+    keys(&mut p, "这次备案网站还是 APP？", &format!("{DOWN}\r"));
     answer(&mut p, "APP 名称", "张三记账");
     keys(&mut p, "平台 1", "\r"); // Android
     answer(&mut p, "? 包名", "com.example.ledger");
@@ -735,8 +743,8 @@ fn a_keystore_password_is_asked_hidden_and_never_kept() {
     individual(&mut p);
     contacts(&mut p);
     domain(&mut p);
-    website(&mut p, "张三的技术笔记");
-    keys(&mut p, "这次也备案 APP 吗？", "y");
+    // An individual's order is a website or an APP: this one is the APP.
+    keys(&mut p, "这次备案网站还是 APP？", &format!("{DOWN}\r"));
     answer(&mut p, "APP 名称", "张三记账");
     keys(&mut p, "平台 1", "\r"); // Android
     answer(&mut p, "? 包名", "com.example.ledger");

@@ -1,5 +1,5 @@
 //! Answers that follow from others (an individual's own copy as responsible person, the only
-//! document type a kind allows, a website's only domain), what an ID number says, and the
+//! document type a kind allows, a website's or APP's only domain), what an ID number says, and the
 //! second draft of an order split at a province's cap.
 
 use super::engine::{Flow, Progress};
@@ -98,6 +98,13 @@ impl Flow<'_> {
                 let k = format!("website.{i}.domains");
                 if cx.has(&format!("website.{i}.name")) && !cx.has(&k) && cx.filing_type() != Some("cancel") {
                     notes.push(format!("{}{}", self.t("网站域名：", "Website domain: "), names[0]));
+                    sets.push((k, Value::Array(vec![Value::String(names[0].clone())])));
+                }
+            }
+            for i in 0..cx.count("app") {
+                let k = format!("app.{i}.domains");
+                if cx.has(&format!("app.{i}.name")) && !cx.has(&k) && cx.filing_type() != Some("cancel") {
+                    notes.push(format!("{}{}", self.t("APP 域名：", "APP domain: "), names[0]));
                     sets.push((k, Value::Array(vec![Value::String(names[0].clone())])));
                 }
             }

@@ -2,7 +2,9 @@
 //! `check` (no error) and the bundle's letters must name the right people.
 
 use super::prompter::{Say, pick, text};
-use super::tests::{N, Run, Y, account, assert_clean, contacts, domain, domain_only, enter, run_with, s, uscc_for, website_tail};
+use super::tests::{
+    N, Run, Y, account, assert_clean, contacts, domain, domain_only, enter, individual_tail, run_with, s, site, uscc_for, website_tail,
+};
 use crate::diag::Lang;
 use toml::Table;
 
@@ -55,8 +57,8 @@ fn a_first_time_individual_in_guangdong() {
     script.extend(contacts("13800138000", "13900139000"));
     script.push(enter());
     script.extend(domain("example.com"));
-    script.extend([text("张三的技术笔记"), enter(), pick("blog"), enter()]);
-    script.extend(website_tail());
+    script.extend([site(), text("张三的技术笔记"), enter(), pick("blog"), enter()]);
+    script.extend(individual_tail());
     let r = go(script, Lang::Zh);
     assert_clean(&r);
     assert_eq!(s(&r, "principal.province"), "广东");
@@ -177,8 +179,8 @@ fn an_english_speaking_foreigner_in_shanghai() {
     script.extend(contacts("13800138000", "13900139000"));
     script.push(enter());
     script.extend(domain("example.net"));
-    script.extend([text("约翰的技术笔记"), enter(), pick("blog"), text("English, Chinese")]);
-    script.extend(website_tail());
+    script.extend([site(), text("约翰的技术笔记"), enter(), pick("blog"), text("English, Chinese")]);
+    script.extend(individual_tail());
     let r = go(script, Lang::En);
     assert_clean(&r);
     assert_eq!(s(&r, "website.0.languages"), "[\"en\", \"zh-CN\"]");

@@ -11,8 +11,14 @@ pub fn questions(cx: &Cx) -> Vec<Q> {
     if cx.filing_type() == Some("cancel") {
         return qs;
     }
-    // A change of an APP is about one that exists: no "an APP too?" first.
-    if cx.count("app") == 0 && cx.change_parts().is_none() {
+    // An individual's order is a website or an APP (asked in the websites step).
+    match websites::individual_service(cx) {
+        Some("app") | None => {}
+        Some(_) => return qs,
+    }
+    // A change of an APP is about one that exists, an individual's APP order is the APP: no
+    // "an APP too?" first.
+    if cx.count("app") == 0 && cx.change_parts().is_none() && websites::individual_service(cx).is_none() {
         qs.push(
             Q::yes_no("~app.any", S, bi("这次也备案 APP 吗？", "Is an APP part of this filing too?"))
                 .help(bi(
@@ -54,6 +60,25 @@ fn app(cx: &Cx, i: usize, qs: &mut Vec<Q>) {
                 "The principal's number plus the APP's suffix, e.g. 粤ICP备2021012345号-2A",
             )),
         );
+    }
+    // Every domain the APP itself connects to (REQ-APP); one domain in the order is taken
+    // (the engine's derive step), several are offered all at once.
+    let names = websites::names_of(cx, "domain");
+    if names.len() != 1 {
+        let mut q = Q::text(
+            key("domains"),
+            S,
+            bi("APP 使用的域名（逗号分隔）", "Domains the APP uses (comma-separated)"),
+            Kind::List,
+        )
+        .help(bi(
+            "APP 连接的全部自有域名，须在本订单的域名中",
+            "Every domain of yours the APP connects to; each must be one of this order's domains",
+        ));
+        if !names.is_empty() {
+            q = q.default(names.join(", "));
+        }
+        qs.push(q);
     }
     let np = domains::shown(cx, &key("platform"), &format!("app.{i}.platform.more"));
     for j in 0..np {

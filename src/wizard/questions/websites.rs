@@ -11,8 +11,44 @@ use toml::Value;
 
 const S: &str = "websites";
 
+/// An individual files one internet information service per order (APP-DOMAIN-INDIVIDUAL):
+/// a website or an APP. `None` when the question does not arise (an organisation, a change, a
+/// cancel, or a draft that already lists one).
+pub fn individual_service<'a>(cx: &'a Cx) -> Option<&'a str> {
+    if !cx.individual() || cx.change_parts().is_some() || matches!(cx.filing_type(), Some("cancel")) {
+        return None;
+    }
+    match (cx.count("website"), cx.count("app")) {
+        (0, 0) => cx.meta("~service.kind").or(Some("")),
+        (0, _) => Some("app"),
+        _ => Some("website"),
+    }
+}
+
 pub fn questions(cx: &Cx) -> Vec<Q> {
     let mut qs = Vec::new();
+    if let Some(kind) = individual_service(cx) {
+        if cx.count("website") == 0 && cx.count("app") == 0 {
+            qs.push(
+                Q::choice(
+                    "~service.kind",
+                    S,
+                    bi("这次备案网站还是 APP？", "Is this filing for a website or an APP?"),
+                    vec![opt("website", bi("网站", "A website")), opt("app", bi("APP", "An APP"))],
+                )
+                .help(bi(
+                    "个人一次只能备案一个互联网信息服务：网站和 APP 各自单独提交",
+                    "An individual files one internet information service per order: a website and an APP are separate filings",
+                ))
+                .default("website")
+                .batch("website")
+                .apply(Apply::Meta),
+            );
+        }
+        if kind != "website" {
+            return qs;
+        }
+    }
     let n = domains::shown(cx, "website", "website.more");
     for i in 0..n {
         website(cx, i, &mut qs);

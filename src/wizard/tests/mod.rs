@@ -149,14 +149,32 @@ pub(super) fn website_tail() -> Vec<Say> {
     ]
 }
 
-pub(super) fn website_individual() -> Vec<Say> {
+/// An individual's order is a website or an APP: the website.
+pub(super) fn site() -> Say {
+    pick("website")
+}
+
+/// An individual's website, after its content: responsible person, no second one, materials
+/// later (an individual's order holds no APP beside a website).
+pub(super) fn individual_tail() -> Vec<Say> {
+    vec![
+        pick("principal"), // responsible = principal's
+        N,                 // another website?
+        enter(),           // summary
+        N,                 // materials now?
+        enter(),           // review: write the bundle
+    ]
+}
+
+fn website_individual() -> Vec<Say> {
     let mut v = vec![
+        site(),
         text("张三的技术笔记"),
         enter(),      // home url: www.<domain>
         pick("blog"), // service content
         enter(),      // languages: 简体中文
     ];
-    v.extend(website_tail());
+    v.extend(individual_tail());
     v
 }
 

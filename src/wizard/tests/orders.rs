@@ -9,6 +9,7 @@ fn a_refused_selection_is_taken_back_before_asking_again() {
     script.push(enter());
     script.extend(domain("example.com"));
     script.extend([
+        site(),
         text("张三的技术笔记"),
         enter(),
         pick("bbs"), // not for individuals
@@ -18,7 +19,7 @@ fn a_refused_selection_is_taken_back_before_asking_again() {
         pick("blog"),
         enter(),
     ]);
-    script.extend(website_tail());
+    script.extend(individual_tail());
     let r = run(script);
     assert_clean(&r);
     let refused = r.p.notes.iter().filter(|n| n.contains("SERVICE-INDIVIDUAL")).count();
@@ -110,4 +111,50 @@ fn a_shanxi_order_at_the_domain_cap_is_split_into_a_second_draft() {
     assert_eq!(progress.done, ["account", "principal", "responsible"]);
     assert!(r.p.notes.iter().any(|n| n.contains("draft-2.toml")), "{:?}", r.p.notes);
     assert_eq!(super::questions::Cx::count_of(&r.draft, "domain"), 3);
+}
+
+/// An organisation files a website and an APP in one order; the APP's domains are asked (all
+/// of the order's domains offered) and the draft checks clean.
+#[test]
+fn an_organisations_website_and_app_in_one_order_check_clean() {
+    let mut script = enterprise(
+        "广东",
+        "深圳市示例网络科技有限公司",
+        "91440300MA5F000181",
+        "广东省深圳市南山区科技园路1号",
+        "44030519900101123X",
+    );
+    script.extend(domain_only("example.com"));
+    script.extend([Y]); // another domain
+    script.extend(domain_only("example.net"));
+    script.extend([N, enter()]); // no more; summary
+    script.extend([
+        text("示例科技官网"),
+        pick("example.com"), // the website's domain
+        enter(),             // home url
+        pick("enterprise_portal"),
+        enter(), // languages
+        pick("principal"),
+        N,       // another website?
+        enter(), // summary
+        Y,       // an APP too?
+        text("示例记账"),
+        enter(), // domains: every domain of the order
+        pick("android"),
+        text("com.example.ledger"),
+        enter(), // no signing file
+        text("0123456789ABCDEF0123456789ABCDEF"),
+        text("30820122300d06092a864886f70d01010105000382010f003082010a0282010100c0ffee"),
+        N, // another platform?
+        pick("other"),
+        enter(), // languages
+        pick("principal"),
+        N,       // another APP?
+        enter(), // summary
+        N,       // materials now?
+        enter(), // review: write
+    ]);
+    let r = run(script);
+    assert_clean(&r);
+    assert_eq!(s(&r, "app.0.domains"), "[\"example.com\", \"example.net\"]");
 }
