@@ -122,7 +122,9 @@ fn domain(p: &mut Pty) {
     keys(p, "域名：请核对", "\r");
 }
 
+/// A website order (asked first of a fresh order: a website, an APP, or both).
 fn website(p: &mut Pty, name: &str) {
+    keys(p, "这次备案网站还是 APP？", "\r");
     answer(p, "网站名称", name);
     answer(p, "网站首页网址", "");
     keys(p, "网站服务内容", "\r");
@@ -132,15 +134,8 @@ fn website(p: &mut Pty, name: &str) {
     keys(p, "网站：请核对", "\r");
 }
 
-/// An individual's website order: materials later, and the review writes the bundle.
-fn finish_individual(p: &mut Pty) {
-    keys(p, "现在就填写已备好的材料文件吗？", "n");
-    keys(p, "检查结果：", "\r");
-}
-
-/// No APP, materials later, and the review writes the bundle.
+/// Materials later, and the review writes the bundle.
 fn finish(p: &mut Pty) {
-    keys(p, "这次也备案 APP 吗？", "n");
     keys(p, "现在就填写已备好的材料文件吗？", "n");
     keys(p, "检查结果：", "\r");
 }
@@ -190,9 +185,8 @@ fn individual_in_guangdong_with_a_wrong_id_number_corrected() {
     answer(&mut p, "? 电子邮箱", "zhangsan@example.com");
     keys(&mut p, "主体负责人：请核对", "\r");
     domain(&mut p);
-    keys(&mut p, "这次备案网站还是 APP？", "\r");
     website(&mut p, "张三的技术笔记");
-    finish_individual(&mut p);
+    finish(&mut p);
     wait_for(&mut p, "已写出");
     ok(&exit_code(&mut p));
     assert_written(&dir.path().join("out"), "张三的技术笔记");
@@ -308,7 +302,6 @@ fn an_answer_is_changed_from_a_step_summary_and_from_the_review() {
     keys(&mut p, "再添加一个域名吗？", "n");
     keys(&mut p, "域名：请核对", "\r");
     // A website name the rules warn about, kept; the review lists it with its question.
-    keys(&mut p, "这次备案网站还是 APP？", "\r");
     website(&mut p, "张三的技术笔记");
     keys(&mut p, "现在就填写已备好的材料文件吗？", "n");
     // The review: the last entry changes any answer; pick the website name there.
@@ -375,9 +368,8 @@ fn ctrl_c_saves_once_and_resume_continues() {
     keys(&mut p, "备案主体：请核对", "\r");
     contacts(&mut p);
     domain(&mut p);
-    keys(&mut p, "这次备案网站还是 APP？", "\r");
     website(&mut p, "张三的技术笔记");
-    finish_individual(&mut p);
+    finish(&mut p);
     wait_for(&mut p, "已写出");
     ok(&exit_code(&mut p));
     let draft = std::fs::read_to_string(dir.path().join("out/draft.toml")).unwrap();
@@ -448,6 +440,7 @@ fn a_shanxi_order_is_split_into_two_drafts_at_the_domain_cap() {
     keys(&mut p, "再添加一个域名吗？", &format!("{DOWN}\r"));
     wait_for(&mut p, "第二份订单的草稿已保存到");
     keys(&mut p, "域名：请核对", "\r");
+    keys(&mut p, "这次备案网站还是 APP？", "\r");
     answer(&mut p, "网站名称", "示例贸易官网");
     keys(&mut p, "网站使用的域名", "\r");
     answer(&mut p, "网站首页网址", "");
@@ -723,6 +716,8 @@ fn resuming_a_hand_written_draft_asks_only_what_is_missing_and_leaves_the_file_a
     answer(&mut p, "网站语言", "");
     keys(&mut p, "再添加一个网站吗？", "n");
     keys(&mut p, "网站：请核对", "\r");
+    // The draft lists a website already: whether an APP comes too is asked.
+    keys(&mut p, "这次也备案 APP 吗？", "n");
     finish(&mut p);
     wait_for(&mut p, "已写出");
     let _ = exit_code(&mut p);

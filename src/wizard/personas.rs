@@ -2,9 +2,7 @@
 //! `check` (no error) and the bundle's letters must name the right people.
 
 use super::prompter::{Say, pick, text};
-use super::tests::{
-    N, Run, Y, account, assert_clean, contacts, domain, domain_only, enter, individual_tail, run_with, s, site, uscc_for, website_tail,
-};
+use super::tests::{N, Run, Y, account, assert_clean, contacts, domain, domain_only, enter, run_with, s, site, uscc_for, website_tail};
 use crate::diag::Lang;
 use toml::Table;
 
@@ -58,7 +56,7 @@ fn a_first_time_individual_in_guangdong() {
     script.push(enter());
     script.extend(domain("example.com"));
     script.extend([site(), text("张三的技术笔记"), enter(), pick("blog"), enter()]);
-    script.extend(individual_tail());
+    script.extend(website_tail());
     let r = go(script, Lang::Zh);
     assert_clean(&r);
     assert_eq!(s(&r, "principal.province"), "广东");
@@ -100,6 +98,7 @@ fn a_shanxi_company_with_a_hong_kong_legal_representative_and_four_domains() {
     script.extend(domain_only("example-mall.cn"));
     script.extend([pick("split"), enter()]);
     script.extend([
+        site(),
         text("示例贸易官网"),
         pick("example-trade.cn"),
         enter(),
@@ -148,7 +147,7 @@ fn a_sichuan_sole_trader_with_a_hunan_id() {
     script.extend(contacts("13800138000", "13900139000"));
     script.push(enter());
     script.extend(domain("example-food.cn"));
-    script.extend([text("示例小吃店介绍"), enter(), pick("enterprise_portal"), enter()]);
+    script.extend([site(), text("示例小吃店介绍"), enter(), pick("enterprise_portal"), enter()]);
     script.extend(website_tail());
     let r = go(script, Lang::Zh);
     let notes = r.p.notes.join("\n");
@@ -180,7 +179,7 @@ fn an_english_speaking_foreigner_in_shanghai() {
     script.push(enter());
     script.extend(domain("example.net"));
     script.extend([site(), text("约翰的技术笔记"), enter(), pick("blog"), text("English, Chinese")]);
-    script.extend(individual_tail());
+    script.extend(website_tail());
     let r = go(script, Lang::En);
     assert_clean(&r);
     assert_eq!(s(&r, "website.0.languages"), "[\"en\", \"zh-CN\"]");

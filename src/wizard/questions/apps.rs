@@ -11,27 +11,27 @@ pub fn questions(cx: &Cx) -> Vec<Q> {
     if cx.filing_type() == Some("cancel") {
         return qs;
     }
-    // An individual's order is a website or an APP (asked in the websites step).
-    match websites::individual_service(cx) {
-        Some("app") | None => {}
-        Some(_) => return qs,
-    }
-    // A change of an APP is about one that exists, an individual's APP order is the APP: no
-    // "an APP too?" first.
-    if cx.count("app") == 0 && cx.change_parts().is_none() && websites::individual_service(cx).is_none() {
-        qs.push(
-            Q::yes_no("~app.any", S, bi("这次也备案 APP 吗？", "Is an APP part of this filing too?"))
-                .help(bi(
-                    "APP 要填写包名和签名证书指纹（MD5/SHA-1）",
-                    "An APP needs its package name and the signing certificate's fingerprint (MD5/SHA-1)",
-                ))
-                .default("no")
-                .batch("no")
-                .apply(Apply::Meta),
-        );
-        if cx.meta("~app.any") != Some("yes") {
-            return qs;
+    // What the order files was asked in the websites step; a draft that lists websites
+    // already (resume, answers) is asked whether an APP comes too.
+    match websites::service_kind(cx) {
+        Some("website" | "") => return qs,
+        Some(_) => {}
+        None if cx.count("app") == 0 && cx.change_parts().is_none() => {
+            qs.push(
+                Q::yes_no("~app.any", S, bi("这次也备案 APP 吗？", "Is an APP part of this filing too?"))
+                    .help(bi(
+                        "APP 要填写包名和签名证书指纹（MD5/SHA-1）",
+                        "An APP needs its package name and the signing certificate's fingerprint (MD5/SHA-1)",
+                    ))
+                    .default("no")
+                    .batch("no")
+                    .apply(Apply::Meta),
+            );
+            if cx.meta("~app.any") != Some("yes") {
+                return qs;
+            }
         }
+        None => {}
     }
     let n = domains::shown(cx, "app", "app.more");
     for i in 0..n {

@@ -11,43 +11,63 @@ use toml::Value;
 
 const S: &str = "websites";
 
-/// An individual files one internet information service per order (APP-DOMAIN-INDIVIDUAL):
-/// a website or an APP. `None` when the question does not arise (an organisation, a change, a
-/// cancel, or a draft that already lists one).
-pub fn individual_service<'a>(cx: &'a Cx) -> Option<&'a str> {
-    if !cx.individual() || cx.change_parts().is_some() || matches!(cx.filing_type(), Some("cancel")) {
+/// What this order files: `website`, `app`, or (organisations) `both`; `""` while it is to be
+/// asked, at the start of a fresh order. An individual files one internet information service
+/// per order (APP-DOMAIN-INDIVIDUAL). `None` where it is not asked: a change that says its
+/// parts, a cancel, an organisation's draft that already lists websites (resume, answers).
+pub fn service_kind<'a>(cx: &'a Cx) -> Option<&'a str> {
+    if cx.change_parts().is_some() || matches!(cx.filing_type(), Some("cancel")) {
         return None;
     }
+    if let Some(k) = cx.meta("~service.kind") {
+        return Some(k);
+    }
     match (cx.count("website"), cx.count("app")) {
-        (0, 0) => cx.meta("~service.kind").or(Some("")),
+        (0, 0) => Some(""),
         (0, _) => Some("app"),
-        _ => Some("website"),
+        _ if cx.individual() => Some("website"),
+        _ => None,
     }
 }
 
 pub fn questions(cx: &Cx) -> Vec<Q> {
     let mut qs = Vec::new();
-    if let Some(kind) = individual_service(cx) {
-        if cx.count("website") == 0 && cx.count("app") == 0 {
-            qs.push(
-                Q::choice(
-                    "~service.kind",
-                    S,
-                    bi("这次备案网站还是 APP？", "Is this filing for a website or an APP?"),
-                    vec![opt("website", bi("网站", "A website")), opt("app", bi("APP", "An APP"))],
-                )
-                .help(bi(
-                    "个人一次只能备案一个互联网信息服务：网站和 APP 各自单独提交",
-                    "An individual files one internet information service per order: a website and an APP are separate filings",
-                ))
-                .default("website")
-                .batch("website")
-                .apply(Apply::Meta),
-            );
-        }
-        if kind != "website" {
-            return qs;
-        }
+    let kind = service_kind(cx);
+    let fresh = cx.count("website") == 0 && cx.count("app") == 0;
+    if kind.is_some() && (fresh || cx.meta("~service.kind").is_some()) {
+        let mut opts = vec![opt("website", bi("网站", "A website")), opt("app", bi("APP", "An APP"))];
+        let help = if cx.individual() {
+            bi(
+                "个人一次只能备案一个互联网信息服务：网站和 APP 各自单独提交",
+                "An individual files one internet information service per order: a website and an APP are separate filings",
+            )
+        } else {
+            opts.push(opt("both", bi("网站和 APP", "A website and an APP")));
+            bi(
+                "单位可以在一个订单中同时备案网站和 APP；APP 要填写包名和签名证书指纹",
+                "An organisation may file websites and APPs in one order; an APP needs its package name and signing fingerprint",
+            )
+        };
+        qs.push(
+            Q::choice(
+                "~service.kind",
+                S,
+                bi("这次备案网站还是 APP？", "Is this filing for a website or an APP?"),
+                opts,
+            )
+            .help(help)
+            .default("website")
+            .batch(if cx.count("app") > 0 && cx.count("website") == 0 {
+                "app"
+            } else {
+                "website"
+            })
+            .owns(vec!["website".into(), "app".into()])
+            .apply(Apply::Meta),
+        );
+    }
+    if matches!(kind, Some("" | "app")) {
+        return qs;
     }
     let n = domains::shown(cx, "website", "website.more");
     for i in 0..n {

@@ -137,13 +137,13 @@ pub(super) fn individual_gd(id: &str, doc: &str) -> Vec<Say> {
     v
 }
 
-/// Website, no second one, no APP, materials later.
+/// A website order, after the website's content: responsible person, no second website,
+/// materials later.
 pub(super) fn website_tail() -> Vec<Say> {
     vec![
         pick("principal"), // responsible = principal's
         N,                 // another website?
         enter(),           // summary
-        N,                 // an APP too?
         N,                 // materials now?
         enter(),           // review: write the bundle
     ]
@@ -154,18 +154,6 @@ pub(super) fn site() -> Say {
     pick("website")
 }
 
-/// An individual's website, after its content: responsible person, no second one, materials
-/// later (an individual's order holds no APP beside a website).
-pub(super) fn individual_tail() -> Vec<Say> {
-    vec![
-        pick("principal"), // responsible = principal's
-        N,                 // another website?
-        enter(),           // summary
-        N,                 // materials now?
-        enter(),           // review: write the bundle
-    ]
-}
-
 fn website_individual() -> Vec<Say> {
     let mut v = vec![
         site(),
@@ -174,7 +162,7 @@ fn website_individual() -> Vec<Say> {
         pick("blog"), // service content
         enter(),      // languages: 简体中文
     ];
-    v.extend(individual_tail());
+    v.extend(website_tail());
     v
 }
 

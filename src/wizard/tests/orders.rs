@@ -19,7 +19,7 @@ fn a_refused_selection_is_taken_back_before_asking_again() {
         pick("blog"),
         enter(),
     ]);
-    script.extend(individual_tail());
+    script.extend(website_tail());
     let r = run(script);
     assert_clean(&r);
     let refused = r.p.notes.iter().filter(|n| n.contains("SERVICE-INDIVIDUAL")).count();
@@ -38,6 +38,7 @@ fn a_service_that_needs_a_pre_approval_asks_for_it() {
     );
     script.extend(domain("example.com"));
     script.extend([
+        site(),
         text("示例科技资讯"),
         enter(),
         pick("news"),
@@ -129,6 +130,7 @@ fn an_organisations_website_and_app_in_one_order_check_clean() {
     script.extend(domain_only("example.net"));
     script.extend([N, enter()]); // no more; summary
     script.extend([
+        pick("both"), // a website and an APP
         text("示例科技官网"),
         pick("example.com"), // the website's domain
         enter(),             // home url
@@ -137,7 +139,6 @@ fn an_organisations_website_and_app_in_one_order_check_clean() {
         pick("principal"),
         N,       // another website?
         enter(), // summary
-        Y,       // an APP too?
         text("示例记账"),
         enter(), // domains: every domain of the order
         pick("android"),
@@ -157,4 +158,38 @@ fn an_organisations_website_and_app_in_one_order_check_clean() {
     let r = run(script);
     assert_clean(&r);
     assert_eq!(s(&r, "app.0.domains"), "[\"example.com\", \"example.net\"]");
+}
+
+/// An organisation's APP-only order: no website is asked, and the draft checks clean.
+#[test]
+fn an_organisations_app_only_order_checks_clean() {
+    let mut script = enterprise(
+        "广东",
+        "深圳市示例网络科技有限公司",
+        "91440300MA5F000181",
+        "广东省深圳市南山区科技园路1号",
+        "44030519900101123X",
+    );
+    script.extend(domain("example.com"));
+    script.extend([
+        pick("app"),
+        text("示例记账"),
+        pick("ios"),
+        text("com.example.ledger"),
+        enter(), // no signing file
+        text("0123456789ABCDEF0123456789ABCDEF01234567"),
+        text("30820122300d06092a864886f70d01010105000382010f003082010a0282010100c0ffee"),
+        N, // another platform?
+        pick("other"),
+        enter(), // languages
+        pick("principal"),
+        N,       // another APP?
+        enter(), // summary
+        N,       // materials now?
+        enter(), // review: write
+    ]);
+    let r = run(script);
+    assert_clean(&r);
+    assert!(get(&r.draft, "website").is_none(), "{:?}", r.p.asked);
+    assert_eq!(s(&r, "app.0.domains"), "[\"example.com\"]");
 }

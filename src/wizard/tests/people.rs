@@ -13,7 +13,7 @@ fn enterprise_names_its_legal_representative_first() {
         "44030519900101123X",
     );
     script.extend(domain("example.com"));
-    script.extend([text("示例科技官网"), enter(), pick("enterprise_portal"), enter()]);
+    script.extend([site(), text("示例科技官网"), enter(), pick("enterprise_portal"), enter()]);
     script.extend(website_tail());
     let r = run(script);
     assert_clean(&r);
@@ -43,6 +43,7 @@ fn a_second_website_can_reuse_the_first_ones_responsible_person() {
     );
     script.extend(domain("example.com"));
     script.extend([
+        site(),
         text("示例科技官网"),
         enter(),
         pick("enterprise_portal"),
@@ -67,7 +68,6 @@ fn a_second_website_can_reuse_the_first_ones_responsible_person() {
         pick("website.0"), // same as website 1
         N,
         enter(),
-        N,
         N,
         enter(),
     ]);
@@ -130,7 +130,7 @@ fn government_chooses_among_its_certificates_and_a_gov_cn_domain() {
     script.push(enter());
     script.extend([text("example.com")]);
     script.extend(domain("example.gov.cn"));
-    script.extend([text("示例区政务服务网"), enter(), pick("government_portal"), enter()]);
+    script.extend([site(), text("示例区政务服务网"), enter(), pick("government_portal"), enter()]);
     script.extend(website_tail());
     let r = run(script);
     assert!(
