@@ -228,55 +228,72 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> u32 {
     u32::try_from(years).unwrap_or(0)
 }
 
-/// One GB/T 2260 code: the years it was in force and the name it had last.
+/// One GB/T 2260 code: the years it was in force and the name it had last (fields of its
+/// line in the embedded table).
 struct County {
-    code: u32,
-    /// Spans of years in force; `None` = open end (before the first list, or still in force).
-    spans: Vec<(Option<u16>, Option<u16>)>,
+    /// `FIRST-LAST` spans joined by `,` (no FIRST = in force in the first list, no LAST =
+    /// still in force); empty = always.
+    years: &'static str,
     name: &'static str,
 }
 
-/// Every GB/T 2260 code since 1980, sorted by code (see `data/README.md` for the source and
-/// the script that regenerates it). Parsed once; looked up by binary search.
-static COUNTIES: LazyLock<Vec<County>> = LazyLock::new(|| {
-    let mut v: Vec<County> = include_str!("data/county_codes.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            let code = f.next()?.parse().ok()?;
-            let years = f.next().unwrap_or("");
-            let spans = if years.is_empty() {
-                vec![(None, None)]
-            } else {
-                years
-                    .split(',')
-                    .filter_map(|s| {
-                        let (a, b) = s.split_once('-')?;
-                        Some((a.parse().ok(), b.parse().ok()))
-                    })
-                    .collect()
-            };
-            Some(County {
-                code,
-                spans,
-                name: f.next().unwrap_or(""),
-            })
-        })
-        .collect();
-    v.sort_by_key(|c| c.code);
-    v
+/// Every GB/T 2260 code since 1980, one line per code, sorted by code (see `data/README.md`
+/// for the source and the script that regenerates it).
+const COUNTY_TABLE: &str = include_str!("data/county_codes.tsv");
+
+/// The table's lines after its `#` header.
+fn county_rows() -> &'static str {
+    let mut t = COUNTY_TABLE;
+    while t.starts_with('#') {
+        t = t.split_once('\n').map_or("", |(_, rest)| rest);
+    }
+    t
+}
+
+/// Each line's code and where the line starts, in table (= code) order: found with one
+/// pass over the text the first time an ID is checked, instead of a table of parsed spans and
+/// names for all 6,885 codes (which took longer than checking a thousand drafts' IDs). The
+/// years and the name are read from the one line found.
+static COUNTY_INDEX: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| {
+    let text = county_rows();
+    let mut out = Vec::with_capacity(7000);
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let code = line.as_bytes().get(..6).and_then(|k| {
+            k.iter()
+                .try_fold(0u32, |n, b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
+        });
+        if let Some(code) = code {
+            out.push((code, at as u32));
+        }
+        at += line.len();
+    }
+    out
 });
 
-fn county(region: &str) -> Option<&'static County> {
+fn county(region: &str) -> Option<County> {
     let code: u32 = region.parse().ok()?;
-    let all = &*COUNTIES;
-    all.binary_search_by_key(&code, |c| c.code).ok().map(|i| &all[i])
+    let index = &*COUNTY_INDEX;
+    let i = index.binary_search_by_key(&code, |&(c, _)| c).ok()?;
+    let text = county_rows();
+    let line = text[index[i].1 as usize..].split('\n').next().unwrap_or("");
+    let mut f = line.split('\t').skip(1);
+    let years = f.next().unwrap_or("");
+    Some(County {
+        years,
+        name: f.next().unwrap_or(""),
+    })
 }
 
 /// Last year a code was in force, `None` if it still is.
 fn last_year(c: &County) -> Option<u16> {
-    c.spans.iter().try_fold(0u16, |acc, (_, b)| b.map(|b| acc.max(b)))
+    if c.years.is_empty() {
+        return None;
+    }
+    c.years
+        .split(',')
+        .filter_map(|s| s.split_once('-'))
+        .try_fold(0u16, |acc, (_, b)| b.parse::<u16>().ok().map(|b| acc.max(b)))
 }
 
 /// Soft checks, Warning level only (the number may still be genuine):
@@ -308,7 +325,7 @@ pub fn warnings(id: &ResidentId) -> Vec<Problem> {
             ),
         )),
         Some(c) => {
-            if let Some(last) = last_year(c)
+            if let Some(last) = last_year(&c)
                 && id.birth.year() > i32::from(last)
             {
                 out.push(Problem::warning(
@@ -442,7 +459,27 @@ mod tests {
         assert!(!w("44052419940101001").is_empty());
         // A code in force, ended, and in force again (吴兴区 330502: 1983–1987, 2003–) is current.
         assert!(w("33050220100101001").is_empty());
-        assert_eq!(COUNTIES.len(), 6885);
+    }
+
+    /// The binary search over the table's lines needs every line to be a 6-digit code, then a
+    /// tab, in strictly increasing order; every code is then found.
+    #[test]
+    fn county_table_is_searchable() {
+        let mut prev = String::new();
+        let mut count = 0;
+        for line in county_rows().lines() {
+            let code = line.split('\t').next().unwrap_or("");
+            assert!(code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()), "line {line:?}");
+            assert!(line.len() > 6 && line.as_bytes()[6] == b'\t', "line {line:?}");
+            assert!(code > prev.as_str(), "{code} after {prev}");
+            let found = county(code).unwrap_or_else(|| panic!("{code} not found"));
+            assert_eq!(found.name, line.split('\t').nth(2).unwrap_or(""));
+            prev = code.to_string();
+            count += 1;
+        }
+        assert_eq!(count, 6885);
+        assert!(county("000000").is_none() && county("999999").is_none() && county("110199").is_none());
+        assert!(county("1101").is_none() && county("x").is_none());
     }
 
     #[test]
