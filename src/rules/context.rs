@@ -3,6 +3,7 @@
 
 use crate::draft::*;
 use crate::province::Province;
+use crate::validators::Problem;
 use crate::validators::domain::DomainName;
 use chrono::{Months, NaiveDate};
 use serde::Deserialize;
@@ -38,7 +39,7 @@ pub struct Ctx<'a> {
     documents: OnceCell<Vec<(String, &'a Document)>>,
     website_responsibles: OnceCell<Vec<(usize, String, &'a Person)>>,
     service_responsibles: OnceCell<Vec<(String, &'a Person)>>,
-    domains: OnceCell<Vec<Option<DomainName>>>,
+    domains: OnceCell<Vec<Option<Result<DomainName, Problem>>>>,
     /// For a new_service: which `[[domain]]`s are being added (see `domain_in_scope`).
     domain_scope: OnceCell<Vec<bool>>,
     /// `[[domain]]` names and the names websites and APPs list, as [`domain_key`]s.
@@ -256,12 +257,18 @@ impl<'a> Ctx<'a> {
     /// Each `[[domain]]`'s name parsed (IDNA and all), by index; `None` where it is missing or
     /// malformed.
     pub fn domain(&self, i: usize) -> Option<&DomainName> {
+        self.parsed_domain(i)?.as_ref().ok()
+    }
+
+    /// Domain `i`'s name parsed, or why it does not parse; `None` where the name is missing.
+    /// Parsed once per draft for every check that needs it.
+    pub fn parsed_domain(&self, i: usize) -> Option<&Result<DomainName, Problem>> {
         self.domains
             .get_or_init(|| {
                 self.draft
                     .domains
                     .iter()
-                    .map(|d| d.name.as_deref().and_then(|n| crate::validators::domain::parse(n).ok()))
+                    .map(|d| d.name.as_deref().map(crate::validators::domain::parse))
                     .collect()
             })
             .get(i)?

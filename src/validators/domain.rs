@@ -33,35 +33,42 @@ pub fn parse(s: &str) -> Result<DomainName, Problem> {
     if t.is_empty() {
         return Err(err("域名为空", "domain is empty"));
     }
-    if t.contains("://") {
-        return Err(err(
-            "只填域名，不要带 http:// 等协议",
-            "enter only the domain, without http:// or another scheme",
-        ));
-    }
-    if t.contains(['/', '\\', '?', '#']) {
-        return Err(err("只填域名，不要带路径", "enter only the domain, without a path"));
-    }
-    if t.contains(':') {
-        return Err(err("只填域名，不要带端口", "enter only the domain, without a port"));
-    }
-    if t.chars().any(char::is_whitespace) {
-        return Err(err("域名不能包含空格", "a domain must not contain spaces"));
-    }
-    if t.contains('*') {
-        return Err(err(
-            "不能备案通配符域名，请填写具体域名",
-            "wildcards cannot be filed; enter the actual domain",
-        ));
-    }
-    if t.contains('@') {
-        return Err(err(
-            "这看起来是电子邮箱，不是域名",
-            "this looks like an e-mail address, not a domain",
-        ));
-    }
-    // Chinese domains may use the ideographic full stop as a separator.
-    let t = t.replace(['。', '．', '｡'], ".");
+    // Letters, digits, hyphens and dots (nearly every name): none of the refusals below can
+    // apply and there is no full stop to replace, so they are not searched for.
+    let plain = t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+    let t: std::borrow::Cow<str> = if plain {
+        std::borrow::Cow::Borrowed(t)
+    } else {
+        if t.contains("://") {
+            return Err(err(
+                "只填域名，不要带 http:// 等协议",
+                "enter only the domain, without http:// or another scheme",
+            ));
+        }
+        if t.contains(['/', '\\', '?', '#']) {
+            return Err(err("只填域名，不要带路径", "enter only the domain, without a path"));
+        }
+        if t.contains(':') {
+            return Err(err("只填域名，不要带端口", "enter only the domain, without a port"));
+        }
+        if t.chars().any(char::is_whitespace) {
+            return Err(err("域名不能包含空格", "a domain must not contain spaces"));
+        }
+        if t.contains('*') {
+            return Err(err(
+                "不能备案通配符域名，请填写具体域名",
+                "wildcards cannot be filed; enter the actual domain",
+            ));
+        }
+        if t.contains('@') {
+            return Err(err(
+                "这看起来是电子邮箱，不是域名",
+                "this looks like an e-mail address, not a domain",
+            ));
+        }
+        // Chinese domains may use the ideographic full stop as a separator.
+        std::borrow::Cow::Owned(t.replace(['。', '．', '｡'], "."))
+    };
     let t = t.strip_suffix('.').unwrap_or(&t);
     if t.is_empty() || t.split('.').any(str::is_empty) {
         return Err(err(
@@ -71,7 +78,7 @@ pub fn parse(s: &str) -> Result<DomainName, Problem> {
     }
     // Plain ASCII letters/digits/hyphens without an xn-- label: UTS-46 only lowercases them,
     // so skip the IDNA round trip (the rule engine parses the same names many times).
-    if t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+    if (plain || t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'))
         && !t.split('.').any(|l| l.len() >= 4 && l[..4].eq_ignore_ascii_case("xn--"))
     {
         let ascii = t.to_ascii_lowercase();
@@ -142,14 +149,13 @@ fn check_labels(ascii: &str) -> Result<(), Problem> {
     if ascii.len() > 253 {
         return Err(err("域名总长度超过 253 个字符", "the domain is longer than 253 characters"));
     }
-    let labels: Vec<&str> = ascii.split('.').collect();
-    if labels.len() < 2 {
+    if !ascii.contains('.') {
         return Err(err(
             "域名至少包含两级，如 example.cn",
             "a domain has at least two labels, e.g. example.cn",
         ));
     }
-    for l in &labels {
+    for l in ascii.split('.') {
         if l.is_empty() || l.len() > 63 {
             return Err(err("域名每一级长度应为 1–63 个字符", "each label must be 1–63 characters long"));
         }
@@ -170,7 +176,8 @@ fn check_labels(ascii: &str) -> Result<(), Problem> {
             ));
         }
     }
-    if labels.last().is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit())) {
+    let tld = ascii.rsplit('.').next().unwrap_or("");
+    if tld.bytes().all(|b| b.is_ascii_digit()) {
         return Err(err("这看起来是 IP 地址，不是域名", "this looks like an IP address, not a domain"));
     }
     Ok(())
@@ -213,8 +220,18 @@ fn suffix_labels(ascii: &str) -> usize {
 }
 
 fn last_labels(s: &str, k: usize) -> String {
-    let labels: Vec<&str> = s.split('.').collect();
-    labels[labels.len().saturating_sub(k)..].join(".")
+    last_labels_of(s, k).to_string()
+}
+
+/// The last `k` labels of `s` (all of it if it has fewer), as a slice of it.
+fn last_labels_of(s: &str, k: usize) -> &str {
+    if k == 0 {
+        return "";
+    }
+    match s.rmatch_indices('.').nth(k - 1) {
+        Some((i, _)) => &s[i + 1..],
+        None => s,
+    }
 }
 
 /// The public suffix, Unicode form (e.g. "com.cn", "中国").
@@ -234,9 +251,9 @@ pub fn is_subdomain(d: &DomainName) -> bool {
 
 /// Whether the suffix may be filed, per the dated snapshot table.
 pub fn suffix_status(d: &DomainName) -> SuffixStatus {
-    let sfx = last_labels(&d.ascii, suffix_labels(&d.ascii));
-    let tld = last_labels(&d.ascii, 1);
-    match APPROVED.get(&sfx).or_else(|| APPROVED.get(&tld)) {
+    let sfx = last_labels_of(&d.ascii, suffix_labels(&d.ascii));
+    let tld = last_labels_of(&d.ascii, 1);
+    match APPROVED.get(sfx).or_else(|| APPROVED.get(tld)) {
         Some(true) => SuffixStatus::Approved,
         Some(false) => SuffixStatus::NotApproved,
         None => SuffixStatus::Unknown,
@@ -254,6 +271,18 @@ pub fn suffix_table_date() -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The slice of the last labels is what joining the split labels gave.
+    #[test]
+    fn last_labels_of_agrees_with_join() {
+        for s in ["example.com.cn", "a.b", "cn", "", "a..b", ".a", "a."] {
+            for k in 0..5 {
+                let labels: Vec<&str> = s.split('.').collect();
+                let joined = labels[labels.len().saturating_sub(k)..].join(".");
+                assert_eq!(last_labels_of(s, k), joined, "{s:?} {k}");
+            }
+        }
+    }
 
     /// The ASCII fast path gives what the IDNA path gives.
     #[test]

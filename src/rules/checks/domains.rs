@@ -32,12 +32,12 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         Check::DomainSyntax => {
             for (i, dm) in cx.domains_in_scope() {
                 if let Some(n) = &dm.name
-                    && let Err(e) = domain::parse(n)
+                    && let Some(Err(e)) = cx.parsed_domain(i)
                 {
                     hits.push(
                         Hit::at(format!("domain.{i}.name"))
                             .var("value", n.clone())
-                            .var_text("detail", problem_text(&e)),
+                            .var_text("detail", problem_text(e)),
                     );
                 }
             }

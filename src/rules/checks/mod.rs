@@ -579,11 +579,18 @@ fn contains_ignore_case(hay: &str, needle: &str) -> bool {
     let Some(&first) = n.first() else {
         return true;
     };
-    // Candidates are found with memchr (either case of the first byte): most names never
-    // contain it at all.
-    h.len() >= n.len()
-        && memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), &h[..=h.len() - n.len()])
-            .any(|i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    if h.len() < n.len() {
+        return false;
+    }
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let starts = &h[..=h.len() - n.len()];
+    let at = |i: usize| h[i..i + n.len()].eq_ignore_ascii_case(n);
+    // Candidates are found by the first byte (either case): most names never contain it.
+    // A short name is scanned directly (setting up memchr costs more than that).
+    if starts.len() < 32 {
+        return starts.iter().enumerate().any(|(i, &b)| (b == lower || b == upper) && at(i));
+    }
+    memchr::memchr2_iter(lower, upper, starts).any(at)
 }
 
 /// A province's name in both languages, for messages.
