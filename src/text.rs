@@ -54,23 +54,20 @@ fn find_hostile(b: &[u8], from: usize, ascii: bool) -> Option<(usize, usize)> {
             n => Some((i, n)),
         })
     } else {
-        // Only these lead bytes can start one; D8 (Arabic) is looked at separately.
-        let mut hit = memchr::memchr3_iter(0xC2, 0xE2, 0xEF, &b[from..])
+        // Only C2, D8, E2 and EF can start one. The first three are rare in Chinese text; EF
+        // leads every full-width comma and bracket, and only EF BB BF (U+FEFF) is hostile, so
+        // that sequence is searched for whole instead of testing every EF.
+        let hit = memchr::memchr3_iter(0xC2, 0xD8, 0xE2, &b[from..])
             .map(|k| from + k)
             .find_map(|i| match hostile_len(b, i, false) {
                 0 => None,
                 n => Some((i, n)),
             });
         let end = hit.map_or(b.len(), |(i, _)| i);
-        let mut at = from;
-        while let Some(k) = memchr::memchr(0xD8, &b[at..end]) {
-            if hostile_len(b, at + k, false) != 0 {
-                hit = Some((at + k, 2));
-                break;
-            }
-            at += k + 1;
+        match memchr::memmem::find(&b[from..end], "\u{feff}".as_bytes()) {
+            Some(k) => Some((from + k, 3)),
+            None => hit,
         }
-        hit
     }
 }
 
@@ -254,6 +251,10 @@ mod tests {
             if want {
                 assert_eq!(hostile_len(b, 0, true), b.len(), "{c:?}");
             }
+            // The scan over text finds it between full-width punctuation (EF lead bytes).
+            let text = format!("，{c}（");
+            let found = find_hostile(text.as_bytes(), 0, false);
+            assert_eq!(found, (want && !c.is_ascii()).then_some((3, b.len())), "{c:?}");
         }
     }
 
