@@ -165,6 +165,12 @@ impl Reader<'_> {
 
     /// Records the table's position and warns about keys the format does not know.
     fn table<'n>(&mut self, node: &'n Node, path: &str, group: &Group) -> Option<&'n [(String, Node)]> {
+        // The list of names is only collected for a table with an unknown key (to suggest one).
+        if let Val::Table(entries) = &node.val
+            && entries.iter().all(|(k, _)| group.get(k).is_some())
+        {
+            return Some(entries);
+        }
         let known: Vec<&str> = group.names().collect();
         self.table_of(node, path, &known)
     }
