@@ -154,7 +154,7 @@ fn norm_email(s: &str) -> Option<String> {
 /// one draft is the same number as the plain one in another.
 fn norm_id(s: &str) -> Option<String> {
     let t = crate::validators::normalise(s);
-    (!t.is_empty()).then_some(t)
+    (!t.is_empty()).then(|| t.into_owned())
 }
 
 fn norm_domain(s: &str) -> Option<String> {

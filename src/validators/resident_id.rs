@@ -250,11 +250,11 @@ fn county_rows() -> &'static str {
     t
 }
 
-/// Each line's code and where the line starts, in table (= code) order: found with one
-/// pass over the text the first time an ID is checked, instead of a table of parsed spans and
-/// names for all 6,885 codes (which took longer than checking a thousand drafts' IDs). The
-/// years and the name are read from the one line found.
-static COUNTY_INDEX: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| {
+/// Each line's code and where the line starts in [`county_rows`], in table (= code) order:
+/// found with one pass over the text the first time an ID is checked, instead of a table of
+/// parsed spans and names for all 6,885 codes (which took longer than checking a thousand
+/// drafts' IDs). The years and the name are read from the one line found.
+static COUNTY_INDEX: LazyLock<(&'static str, Vec<(u32, u32)>)> = LazyLock::new(|| {
     let text = county_rows();
     let mut out = Vec::with_capacity(7000);
     let mut at = 0;
@@ -268,15 +268,15 @@ static COUNTY_INDEX: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| {
         }
         at += line.len();
     }
-    out
+    (text, out)
 });
 
 fn county(region: &str) -> Option<County> {
     let code: u32 = region.parse().ok()?;
-    let index = &*COUNTY_INDEX;
+    let (text, index) = &*COUNTY_INDEX;
     let i = index.binary_search_by_key(&code, |&(c, _)| c).ok()?;
-    let text = county_rows();
-    let line = text[index[i].1 as usize..].split('\n').next().unwrap_or("");
+    let rest = &text[index[i].1 as usize..];
+    let line = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
     let mut f = line.split('\t').skip(1);
     let years = f.next().unwrap_or("");
     Some(County {
