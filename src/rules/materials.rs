@@ -297,7 +297,7 @@ impl Condition {
             }),
             Condition::NameKeywords { words } => {
                 let names = d.principal.name.iter().chain(d.websites.iter().filter_map(|w| w.name.as_ref()));
-                names.into_iter().any(|n| words.iter().any(|w| n.contains(w.as_str())))
+                names.into_iter().any(|n| super::words::first_in(n, words).is_some())
             }
             Condition::DocumentTypes { types } => cx
                 .persons()

@@ -7,6 +7,7 @@ pub mod context;
 pub mod engine;
 pub mod materials;
 pub mod registry;
+pub mod words;
 
 use crate::diag::{Severity, Text};
 use crate::draft::{ChangeArea, FilingType, PrincipalKind};
@@ -117,7 +118,7 @@ impl When {
         has(&self.kinds, kind.map(|k| k.id()))
             && !(kind.is_some_and(|k| self.not_kinds.iter().any(|x| x == k.id())))
             && has(&self.providers, provider)
-            && (self.name_keywords.is_empty() || name.is_some_and(|n| self.name_keywords.iter().any(|w| n.contains(w.as_str()))))
+            && (self.name_keywords.is_empty() || name.is_some_and(|n| words::first_in(n, &self.name_keywords).is_some()))
     }
 }
 

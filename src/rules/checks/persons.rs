@@ -152,7 +152,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 for (path, node) in get_path(root, &parts) {
                     if let Some(Node { val: Val::Str(a), .. }) = node
                         && !a.trim().is_empty()
-                        && !markers.iter().any(|m| a.contains(m.as_str()))
+                        && crate::rules::words::first_in(a, markers).is_none()
                     {
                         hits.push(Hit::at(path).var("value", a.clone()));
                     }

@@ -112,16 +112,12 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         } => {
             let own = d.principal.name.as_deref().filter(|_| *allow_own_name).unwrap_or("");
             for w in services(cx, *of) {
-                if let Some(n) = w.name
-                    && let Some(word) = words.iter().find(|x| {
-                        let used = if *prefix {
-                            n.starts_with(x.as_str())
-                        } else {
-                            n.contains(x.as_str())
-                        };
-                        used && !own.contains(x.as_str())
-                    })
-                {
+                let Some(n) = w.name else { continue };
+                let chars = crate::rules::words::Chars::of(n);
+                if let Some(word) = words.iter().find(|x| {
+                    let used = if *prefix { n.starts_with(x.as_str()) } else { chars.contains(n, x) };
+                    used && !own.contains(x.as_str())
+                }) {
                     hits.push(Hit::at(format!("{}.name", w.base)).var("name", n).var("word", word.clone()));
                 }
             }
@@ -133,12 +129,14 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
                 let Some(n) = n else { continue };
                 // The allowed phrases are cut out first (copying only when one occurs).
                 let mut rest = std::borrow::Cow::Borrowed(n.as_str());
+                let mut chars = crate::rules::words::Chars::of(n);
                 for u in unless {
-                    if rest.contains(u.as_str()) {
+                    if chars.contains(&rest, u) {
                         rest = rest.replace(u.as_str(), "、").into();
+                        chars = crate::rules::words::Chars::of(&rest);
                     }
                 }
-                if let Some(word) = words.iter().find(|x| rest.contains(x.as_str())) {
+                if let Some(word) = words.iter().find(|x| chars.contains(&rest, x)) {
                     let covered = d.websites.iter().any(|w| !w.preapproval.is_empty());
                     if !covered {
                         let field = at.map_or_else(|| "principal.name".to_string(), |i| format!("website.{i}.name"));
