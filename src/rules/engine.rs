@@ -76,22 +76,16 @@ pub fn load_findings(rules: &RuleSet, issues: &[LoadIssue], draft: Option<&Draft
 pub fn evaluate(rules: &RuleSet, draft: &Draft, as_of: NaiveDate, base: Option<&Path>) -> Outcome {
     let cx = Ctx::new(draft, as_of).with_base(base);
     let province = cx.province.map(|p| p.code);
-    let p = &draft.principal;
     let mut findings = Vec::new();
-    for rule in rules.for_type(province, cx.filing_type) {
+    for rule in rules.applicable(province, cx.filing_type, draft) {
         if matches!(rule.check, Check::Builtin) {
-            continue;
-        }
-        if !rule.when.matches(p.kind, draft.account.provider.as_deref(), p.name.as_deref())
-            || !rule.when.fits_changes(cx.filing_type, &draft.account.changes)
-        {
             continue;
         }
         for hit in rule.check.run(&cx) {
             findings.push(finding(rules, &rule.code, &hit, Some(draft)));
         }
     }
-    let checklist = checklist(&cx, rules.materials_for_type(province, cx.filing_type), base);
+    let checklist = checklist(&cx, rules.applicable_materials(province, cx.filing_type, draft), base);
     Outcome { findings, checklist }
 }
 

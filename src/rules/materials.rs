@@ -327,19 +327,14 @@ pub fn material_path(base: Option<&Path>, file: &str) -> PathBuf {
     }
 }
 
-/// The checklist for a draft; `base` is the draft's folder, against which `[materials]`
-/// paths are resolved.
+/// The checklist for a draft from the materials whose `when` it meets
+/// ([`super::RuleSet::applicable_materials`]); `base` is the draft's folder, against which
+/// `[materials]` paths are resolved.
 pub fn checklist(cx: &Ctx, materials: impl Iterator<Item = &'static Material>, base: Option<&Path>) -> Vec<ChecklistItem> {
     let d = cx.draft;
     let mut out: Vec<ChecklistItem> = Vec::new();
     for m in materials {
-        // The filing type is settled by the list the materials come from (per province and type).
-        if !m
-            .when
-            .matches(d.principal.kind, d.account.provider.as_deref(), d.principal.name.as_deref())
-            || !m.when.fits_changes(cx.filing_type, &d.account.changes)
-            || !m.condition.holds(cx)
-        {
+        if !m.condition.holds(cx) {
             continue;
         }
         // A province entry with the same key replaces the national one (e.g. its own pledge).

@@ -114,10 +114,24 @@ impl When {
 
     /// Everything but the filing type, which the registry's per-type lists settle once.
     pub fn matches(&self, kind: Option<PrincipalKind>, provider: Option<&str>, name: Option<&str>) -> bool {
-        let has = |list: &[String], id: Option<&str>| list.is_empty() || id.is_some_and(|i| list.iter().any(|x| x == i));
-        has(&self.kinds, kind.map(|k| k.id()))
+        self.kind_matches(kind) && self.rest_matches(provider, name)
+    }
+
+    /// The principal-kind conditions (`kinds`, `not_kinds`) alone.
+    pub fn kind_matches(&self, kind: Option<PrincipalKind>) -> bool {
+        (self.kinds.is_empty() || kind.is_some_and(|k| self.kinds.iter().any(|x| x == k.id())))
             && !(kind.is_some_and(|k| self.not_kinds.iter().any(|x| x == k.id())))
-            && has(&self.providers, provider)
+    }
+
+    /// Has conditions beyond the principal kind and the filing type (provider, name, the
+    /// parts a change order changes).
+    pub fn has_rest(&self) -> bool {
+        !self.providers.is_empty() || !self.name_keywords.is_empty() || !self.changes.is_empty() || !self.unchanged.is_empty()
+    }
+
+    /// The provider and name conditions alone.
+    pub fn rest_matches(&self, provider: Option<&str>, name: Option<&str>) -> bool {
+        (self.providers.is_empty() || provider.is_some_and(|p| self.providers.iter().any(|x| x == p)))
             && (self.name_keywords.is_empty() || name.is_some_and(|n| words::first_in(n, &self.name_keywords).is_some()))
     }
 }

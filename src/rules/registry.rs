@@ -1,7 +1,7 @@
 //! Loads the embedded tables once and answers "which rules apply to this province".
 
 use super::{Check, Material, Rule, Table};
-use crate::draft::FilingType;
+use crate::draft::{Draft, FilingType, PrincipalKind};
 use crate::province::{self, PROVINCES};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -60,15 +60,49 @@ pub struct RuleSet {
     /// Province (None = no province) → indices of the rules that apply there, in table order:
     /// worked out once instead of filtering every rule for every draft.
     selection: HashMap<Option<u8>, Vec<usize>>,
-    /// The same per filing type (by `FilingType::ALL` index): the rules a draft meets, chosen
-    /// once per (province, type) instead of testing every rule's types for every draft.
-    by_type: HashMap<(Option<u8>, usize), Vec<usize>>,
-    /// Materials per (province, type), indices into `materials`.
-    materials_by_type: HashMap<(Option<u8>, usize), Vec<usize>>,
+    /// The same per filing type: the rules a draft meets, chosen once per (province, type)
+    /// instead of testing every rule's types for every draft. Indexed by [`slot`].
+    by_type: Vec<Vec<usize>>,
+    /// Materials per (province, type), indices into `materials`, indexed by [`slot`].
+    materials_by_type: Vec<Vec<usize>>,
+    /// Per rule, the principal kinds its `when` admits ([`kind_bit`]), and [`REST`] when it
+    /// also names providers or name keywords: worked out once, so that a draft's hundred-odd
+    /// rules are chosen with a bit test instead of comparing kind ids rule by rule.
+    rule_kinds: Vec<u16>,
+    material_kinds: Vec<u16>,
 }
+
+/// The `when` has provider or name conditions, tested per draft.
+const REST: u16 = 1 << 15;
 
 fn type_index(t: FilingType) -> usize {
     FilingType::ALL.iter().position(|x| *x == t).unwrap_or(0)
+}
+
+/// The bit of a principal kind (bit 0: no kind given).
+fn kind_bit(kind: Option<PrincipalKind>) -> u16 {
+    match kind {
+        None => 1,
+        Some(k) => 2 << PrincipalKind::ALL.iter().position(|x| *x == k).unwrap_or(0),
+    }
+}
+
+fn kind_mask(w: &super::When) -> u16 {
+    let kinds = std::iter::once(None).chain(PrincipalKind::ALL.iter().map(|k| Some(*k)));
+    let mask = kinds.filter(|k| w.kind_matches(*k)).fold(0, |m, k| m | kind_bit(k));
+    if w.has_rest() { mask | REST } else { mask }
+}
+
+/// The conditions of `w` besides the principal kind and the filing type.
+fn rest_matches(w: &super::When, t: FilingType, d: &Draft) -> bool {
+    w.rest_matches(d.account.provider.as_deref(), d.principal.name.as_deref()) && w.fits_changes(t, &d.account.changes)
+}
+
+/// Where a (province, type) list is: province slot 0 is "no province", then `PROVINCES` order;
+/// a code that is no province's uses slot 0.
+fn slot(code: Option<u8>, t: FilingType) -> usize {
+    let p = code.and_then(|c| PROVINCES.iter().position(|p| p.code == c)).map_or(0, |i| i + 1);
+    p * FilingType::ALL.len() + type_index(t)
 }
 
 impl RuleSet {
@@ -96,24 +130,36 @@ impl RuleSet {
     }
     /// The rules for this province and filing type, in table order.
     pub fn for_type(&self, code: Option<u8>, t: FilingType) -> impl Iterator<Item = &Rule> {
-        let i = type_index(t);
-        let list = self
-            .by_type
-            .get(&(code, i))
-            .or_else(|| self.by_type.get(&(None, i)))
-            .map_or(&[][..], Vec::as_slice);
-        list.iter().map(|&i| &self.rules[i])
+        self.by_type[slot(code, t)].iter().map(|&i| &self.rules[i])
+    }
+    /// The rules a draft meets: its province and filing type (as worked out), and each rule's
+    /// `when`.
+    pub fn applicable<'s>(&'s self, code: Option<u8>, t: FilingType, d: &'s Draft) -> impl Iterator<Item = &'s Rule> {
+        let bit = kind_bit(d.principal.kind);
+        self.by_type[slot(code, t)].iter().filter_map(move |&i| {
+            let m = self.rule_kinds[i];
+            let r = &self.rules[i];
+            (m & bit != 0 && (m & REST == 0 || rest_matches(&r.when, t, d))).then_some(r)
+        })
     }
     /// The materials for this province and filing type, in table order.
     pub fn materials_for_type(&self, code: Option<u8>, t: FilingType) -> impl Iterator<Item = &'static Material> + use<'_> {
-        let i = type_index(t);
-        let list = self
-            .materials_by_type
-            .get(&(code, i))
-            .or_else(|| self.materials_by_type.get(&(None, i)))
-            .map_or(&[][..], Vec::as_slice);
         let all = self.materials;
-        list.iter().map(move |&i| &all[i].1)
+        self.materials_by_type[slot(code, t)].iter().map(move |&i| &all[i].1)
+    }
+    /// The materials for this province and filing type whose `when` the draft meets.
+    pub fn applicable_materials<'s>(
+        &'s self,
+        code: Option<u8>,
+        t: FilingType,
+        d: &'s Draft,
+    ) -> impl Iterator<Item = &'static Material> + use<'s> {
+        let (all, bit) = (self.materials, kind_bit(d.principal.kind));
+        self.materials_by_type[slot(code, t)].iter().filter_map(move |&i| {
+            let m = self.material_kinds[i];
+            let mat = &all[i].1;
+            (m & bit != 0 && (m & REST == 0 || rest_matches(&mat.when, t, d))).then_some(mat)
+        })
     }
     pub fn materials_for(&self, code: Option<u8>) -> impl Iterator<Item = &'static Material> + use<'_> {
         self.materials
@@ -198,20 +244,22 @@ pub fn load() -> Result<RuleSet, String> {
         .chain(province::PROVINCES.iter().map(|p| Some(p.code)))
         .map(|c| (c, RuleSet::select(&rules, &disabled, c)))
         .collect::<HashMap<_, _>>();
-    let mut by_type = HashMap::new();
-    let mut materials_by_type = HashMap::new();
+    let slots = (PROVINCES.len() + 1) * FilingType::ALL.len();
+    let mut by_type = vec![Vec::new(); slots];
+    let mut materials_by_type = vec![Vec::new(); slots];
     for (&code, list) in &selection {
-        for (ti, &t) in FilingType::ALL.iter().enumerate() {
-            by_type.insert((code, ti), list.iter().copied().filter(|&i| rules[i].when.has_type(t)).collect());
-            let ms = (0..materials.len())
+        for &t in FilingType::ALL {
+            by_type[slot(code, t)] = list.iter().copied().filter(|&i| rules[i].when.has_type(t)).collect();
+            materials_by_type[slot(code, t)] = (0..materials.len())
                 .filter(|&i| (materials[i].0.is_none() || materials[i].0 == code) && materials[i].1.when.has_type(t))
                 .collect();
-            materials_by_type.insert((code, ti), ms);
         }
     }
     Ok(RuleSet {
         by_type,
         materials_by_type,
+        rule_kinds: rules.iter().map(|r| kind_mask(&r.when)).collect(),
+        material_kinds: materials.iter().map(|(_, m)| kind_mask(&m.when)).collect(),
         selection,
         rules,
         materials: Box::leak(materials.into_boxed_slice()),
@@ -239,4 +287,54 @@ pub fn material_keys() -> &'static [&'static str] {
         keys
     });
     &KEYS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::ChangeArea;
+
+    /// The kind bits choose what testing each rule's and material's whole `when` chooses, for
+    /// every province (and an unknown code), filing type and principal kind.
+    #[test]
+    fn applicable_agrees_with_each_when() {
+        let rules = rules();
+        let kinds = std::iter::once(None).chain(PrincipalKind::ALL.iter().map(|k| Some(*k)));
+        let codes: Vec<Option<u8>> = std::iter::once(None)
+            .chain(PROVINCES.iter().map(|p| Some(p.code)))
+            .chain([Some(99)])
+            .collect();
+        let mut d = Draft::default();
+        for kind in kinds {
+            for (provider, name, changes) in [
+                (None, None, vec![]),
+                (Some("aliyun"), Some("某某金融信息服务有限公司"), vec![]),
+                (Some("huaweicloud"), Some("某某商贸有限公司"), ChangeArea::ALL[..1].to_vec()),
+            ] {
+                d.principal.kind = kind;
+                d.account.provider = provider.map(String::from);
+                d.principal.name = name.map(String::from);
+                d.account.changes = changes;
+                for &code in &codes {
+                    for &t in FilingType::ALL {
+                        let by_when = |w: &super::super::When| w.matches(kind, provider, name) && w.fits_changes(t, &d.account.changes);
+                        let want: Vec<&str> = rules
+                            .for_type(code, t)
+                            .filter(|r| by_when(&r.when))
+                            .map(|r| r.code.as_str())
+                            .collect();
+                        let got: Vec<&str> = rules.applicable(code, t, &d).map(|r| r.code.as_str()).collect();
+                        assert_eq!(got, want, "{code:?} {t:?} {kind:?} {provider:?}");
+                        let want: Vec<&str> = rules
+                            .materials_for_type(code, t)
+                            .filter(|m| by_when(&m.when))
+                            .map(|m| m.key.as_str())
+                            .collect();
+                        let got: Vec<&str> = rules.applicable_materials(code, t, &d).map(|m| m.key.as_str()).collect();
+                        assert_eq!(got, want, "{code:?} {t:?} {kind:?} {provider:?}");
+                    }
+                }
+            }
+        }
+    }
 }
