@@ -18,6 +18,17 @@ impl Chars {
         Chars(text.chars().fold(0, |m, c| m | bit(c)))
     }
 
+    /// The same with ASCII letters folded to lower case, for searches that ignore their case.
+    pub fn folded(text: &str) -> Self {
+        Chars(text.chars().fold(0, |m, c| m | bit(c.to_ascii_lowercase())))
+    }
+
+    /// `word` may occur, ASCII letters compared without case, in the text this
+    /// [`Chars::folded`] filter was made of.
+    pub fn may_have_folded(self, word: &str) -> bool {
+        word.chars().next().is_none_or(|c| self.0 & bit(c.to_ascii_lowercase()) != 0)
+    }
+
     /// `word` occurs in `text` (the text this filter was made of).
     pub fn contains(self, text: &str, word: &str) -> bool {
         match word.chars().next() {
@@ -49,6 +60,13 @@ mod tests {
     }
 
     proptest! {
+        /// The folded filter never hides a word that occurs in any case.
+        #[test]
+        fn folded_never_hides_a_match(text in "[a-cA-C阿里\\-]{0,12}", word in "[a-cA-C阿里]{1,3}") {
+            let occurs = text.to_ascii_lowercase().contains(&word.to_ascii_lowercase());
+            prop_assert!(!occurs || Chars::folded(&text).may_have_folded(&word));
+        }
+
         /// The filter never hides a word that occurs.
         #[test]
         fn agrees_with_str_contains(text in "[a-c金融理财基\u{3000}-\u{3003}]{0,12}", word in "[a-c金融理财基]{0,3}") {

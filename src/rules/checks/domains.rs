@@ -188,7 +188,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         Check::DomainOverseasRegistrar { registrars } => {
             for (i, dm) in cx.domains_in_scope() {
                 if let Some(r) = &dm.registrar
-                    && let Some(hit) = registrars.iter().find(|x| contains_ignore_case(r, x))
+                    && let Some(hit) = first_containing_ignore_case(r, registrars)
                 {
                     hits.push(Hit::at(format!("domain.{i}.registrar")).var("registrar", hit.clone()));
                 }

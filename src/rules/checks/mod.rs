@@ -593,6 +593,14 @@ fn contains_ignore_case(hay: &str, needle: &str) -> bool {
     memchr::memchr2_iter(lower, upper, starts).any(at)
 }
 
+/// The first of `needles` that occurs in `hay` ([`contains_ignore_case`]); a needle whose first
+/// character is not in the text at all is not searched for (most of a registrar or region
+/// list, for every draft).
+fn first_containing_ignore_case<'n>(hay: &str, needles: &'n [String]) -> Option<&'n String> {
+    let chars = crate::rules::words::Chars::folded(hay);
+    needles.iter().find(|n| chars.may_have_folded(n) && contains_ignore_case(hay, n))
+}
+
 /// A province's name in both languages, for messages.
 fn place(p: &crate::province::Province) -> Text {
     Text::new(p.short, p.english)

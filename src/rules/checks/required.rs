@@ -57,7 +57,7 @@ pub(super) fn run(check: &Check, cx: &Ctx, hits: &mut Vec<Hit>) {
         }
         Check::ResourceRegion { non_mainland } => {
             if let Some(r) = &d.account.resource.region
-                && non_mainland.iter().any(|k| contains_ignore_case(r, k))
+                && first_containing_ignore_case(r, non_mainland).is_some()
             {
                 hits.push(Hit::at("account.resource.region").var("value", r.clone()));
             }
