@@ -4,7 +4,7 @@ use super::{Check, Material, Rule, Table};
 use crate::draft::{Draft, FilingType, PrincipalKind};
 use crate::province::{self, PROVINCES};
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 pub const NATIONAL: &str = include_str!("tables/national.toml");
 
@@ -70,6 +70,26 @@ pub struct RuleSet {
     /// rules are chosen with a bit test instead of comparing kind ids rule by rule.
     rule_kinds: Vec<u16>,
     material_kinds: Vec<u16>,
+    /// `by_type` and `materials_by_type` narrowed to one principal kind, by
+    /// `slot * KINDS + kind_index`, each made when a draft first needs it; an entry is an index
+    /// with [`IN_REST`] set when the `when` has more to test.
+    rules_by_kind: Vec<OnceLock<Vec<u32>>>,
+    materials_by_kind: Vec<OnceLock<Vec<u32>>>,
+}
+
+/// Principal kinds, and "none given".
+const KINDS: usize = PrincipalKind::ALL.len() + 1;
+
+/// In a per-kind list: the `when` has provider, name or change conditions.
+const IN_REST: u32 = 1 << 31;
+
+/// The entries of `list` whose kinds admit `kind`.
+fn narrowed(list: &[usize], masks: &[u16], kind: Option<PrincipalKind>) -> Vec<u32> {
+    let bit = kind_bit(kind);
+    list.iter()
+        .filter(|&&i| masks[i] & bit != 0)
+        .map(|&i| i as u32 | if masks[i] & REST != 0 { IN_REST } else { 0 })
+        .collect()
 }
 
 /// The `when` has provider or name conditions, tested per draft.
@@ -79,12 +99,14 @@ fn type_index(t: FilingType) -> usize {
     FilingType::ALL.iter().position(|x| *x == t).unwrap_or(0)
 }
 
+/// A principal kind's place: 0 for no kind given, then `PrincipalKind::ALL` order.
+fn kind_index(kind: Option<PrincipalKind>) -> usize {
+    kind.map_or(0, |k| 1 + PrincipalKind::ALL.iter().position(|x| *x == k).unwrap_or(0))
+}
+
 /// The bit of a principal kind (bit 0: no kind given).
 fn kind_bit(kind: Option<PrincipalKind>) -> u16 {
-    match kind {
-        None => 1,
-        Some(k) => 2 << PrincipalKind::ALL.iter().position(|x| *x == k).unwrap_or(0),
-    }
+    1 << kind_index(kind)
 }
 
 fn kind_mask(w: &super::When) -> u16 {
@@ -135,11 +157,11 @@ impl RuleSet {
     /// The rules a draft meets: its province and filing type (as worked out), and each rule's
     /// `when`.
     pub fn applicable<'s>(&'s self, code: Option<u8>, t: FilingType, d: &'s Draft) -> impl Iterator<Item = &'s Rule> {
-        let bit = kind_bit(d.principal.kind);
-        self.by_type[slot(code, t)].iter().filter_map(move |&i| {
-            let m = self.rule_kinds[i];
-            let r = &self.rules[i];
-            (m & bit != 0 && (m & REST == 0 || rest_matches(&r.when, t, d))).then_some(r)
+        let (s, kind) = (slot(code, t), d.principal.kind);
+        let list = self.rules_by_kind[s * KINDS + kind_index(kind)].get_or_init(|| narrowed(&self.by_type[s], &self.rule_kinds, kind));
+        list.iter().filter_map(move |&e| {
+            let r = &self.rules[(e & !IN_REST) as usize];
+            (e & IN_REST == 0 || rest_matches(&r.when, t, d)).then_some(r)
         })
     }
     /// The materials for this province and filing type, in table order.
@@ -154,11 +176,12 @@ impl RuleSet {
         t: FilingType,
         d: &'s Draft,
     ) -> impl Iterator<Item = &'static Material> + use<'s> {
-        let (all, bit) = (self.materials, kind_bit(d.principal.kind));
-        self.materials_by_type[slot(code, t)].iter().filter_map(move |&i| {
-            let m = self.material_kinds[i];
-            let mat = &all[i].1;
-            (m & bit != 0 && (m & REST == 0 || rest_matches(&mat.when, t, d))).then_some(mat)
+        let (all, s, kind) = (self.materials, slot(code, t), d.principal.kind);
+        let list = self.materials_by_kind[s * KINDS + kind_index(kind)]
+            .get_or_init(|| narrowed(&self.materials_by_type[s], &self.material_kinds, kind));
+        list.iter().filter_map(move |&e| {
+            let mat = &all[(e & !IN_REST) as usize].1;
+            (e & IN_REST == 0 || rest_matches(&mat.when, t, d)).then_some(mat)
         })
     }
     pub fn materials_for(&self, code: Option<u8>) -> impl Iterator<Item = &'static Material> + use<'_> {
@@ -258,6 +281,8 @@ pub fn load() -> Result<RuleSet, String> {
     Ok(RuleSet {
         by_type,
         materials_by_type,
+        rules_by_kind: (0..slots * KINDS).map(|_| OnceLock::new()).collect(),
+        materials_by_kind: (0..slots * KINDS).map(|_| OnceLock::new()).collect(),
         rule_kinds: rules.iter().map(|r| kind_mask(&r.when)).collect(),
         material_kinds: materials.iter().map(|(_, m)| kind_mask(&m.when)).collect(),
         selection,
