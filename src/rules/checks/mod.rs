@@ -39,11 +39,21 @@ impl Service {
 
 /// A website or an APP, as the checks that apply to both read it.
 pub(crate) struct ServiceRef<'a> {
-    /// `website.0`, `app.1`.
-    pub base: String,
+    /// `website.0`, `app.1` (spelt out only for a finding).
+    pub base: ServiceBase,
     pub name: Option<&'a str>,
     pub service_content: &'a [String],
     pub preapproval: &'a [Preapproval],
+}
+
+/// Where a website or APP is in the draft: displays as `website.0`, `app.1`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ServiceBase(&'static str, usize);
+
+impl std::fmt::Display for ServiceBase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.0, self.1)
+    }
 }
 
 /// The websites or APPs this order submits (in a new_service, filed ones are only context).
@@ -52,7 +62,7 @@ pub(crate) fn services<'a>(cx: &Ctx<'a>, of: Service) -> Vec<ServiceRef<'a>> {
         Service::Website => cx
             .websites_in_scope()
             .map(|(i, w)| ServiceRef {
-                base: format!("website.{i}"),
+                base: ServiceBase("website", i),
                 name: w.name.as_deref(),
                 service_content: &w.service_content,
                 preapproval: &w.preapproval,
@@ -61,7 +71,7 @@ pub(crate) fn services<'a>(cx: &Ctx<'a>, of: Service) -> Vec<ServiceRef<'a>> {
         Service::App => cx
             .apps_in_scope()
             .map(|(i, a)| ServiceRef {
-                base: format!("app.{i}"),
+                base: ServiceBase("app", i),
                 name: a.name.as_deref(),
                 service_content: &a.service_content,
                 preapproval: &a.preapproval,
