@@ -27,6 +27,10 @@ fn the_password_is_asked_on_the_terminal() {
         let secs = std::env::var("PTY_TIMEOUT").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
         p.set_expect_timeout(Some(std::time::Duration::from_secs(secs)));
         p.expect("Keystore password for").expect("the prompt");
+        // The prompt is printed before the terminal is switched to no-echo with TCSAFLUSH
+        // (console's read_secure), which discards input typed ahead: a person cannot type
+        // within that instant, a test can. Give the switch time before typing.
+        std::thread::sleep(std::time::Duration::from_millis(300));
         p.send(format!("{typed}\r")).unwrap();
         let seen = p.expect(Eof).expect("the end of the output");
         let text = String::from_utf8_lossy(seen.as_bytes()).into_owned();
