@@ -71,10 +71,15 @@ impl Cx<'_> {
         if self.filing_type() != Some("change") {
             return None;
         }
-        let parts: Vec<&'static str> = self
-            .get("account.changes")?
-            .as_array()?
-            .iter()
+        // A single string is a list of one, as the draft reader takes it (`--set
+        // account.changes=website`).
+        let v = self.get("account.changes")?;
+        let items = match v {
+            Value::Array(a) => a.iter().collect(),
+            one => vec![one],
+        };
+        let parts: Vec<&'static str> = items
+            .into_iter()
             .filter_map(Value::as_str)
             .filter_map(ChangeArea::parse)
             .map(ChangeArea::id)

@@ -104,3 +104,33 @@ fn back_to_the_goal_forgets_the_changed_parts() {
     assert!(!r.progress.meta.keys().any(|k| k.starts_with("~change.")), "{:?}", r.progress.meta);
     assert_eq!(s(&r, "account.filing_type"), "new_service");
 }
+
+#[test]
+fn parts_given_with_set_are_taken_as_they_are() {
+    // `beian new --set account.filing_type=change --set account.changes=website`: one part
+    // as a plain string, not asked again.
+    let mut draft = toml::Table::new();
+    answers::apply_sets(
+        &mut draft,
+        &[
+            "account.filing_type=change".into(),
+            "account.changes=website".into(),
+            "principal.filing_number=粤ICP备2021012345号".into(),
+        ],
+    )
+    .unwrap();
+    let mut script = vec![pick("huaweicloud"), Y, text("2026-12-01"), enter()];
+    script.extend(identity());
+    script.extend(domain("example.com"));
+    script.extend([text("示例科技官网"), text("粤ICP备2021012345号-1"), enter(), pick("other"), enter()]);
+    script.extend(website_tail());
+    let r = run_with(draft, Progress::default(), script, Lang::Zh);
+    assert_clean(&r);
+    assert!(
+        !r.p.asked
+            .iter()
+            .any(|k| k.starts_with("~change.") || k.starts_with("principal.responsible")),
+        "{:?}",
+        r.p.asked
+    );
+}
