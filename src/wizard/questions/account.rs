@@ -129,6 +129,10 @@ fn filing_type(cx: &Cx, qs: &mut Vec<Q>) {
         return;
     }
     if cx.has("account.filing_type") && !decided_here {
+        // Every type but a first filing acts on the principal's record, found by its number.
+        if cx.filing_type() != Some("first") {
+            principal_number(qs);
+        }
         if cx.filing_type() == Some("cancel") {
             cancel_scope(qs);
         }
@@ -237,18 +241,7 @@ fn filing_type(cx: &Cx, qs: &mut Vec<Q>) {
     if cx.meta("~type.goal").is_none() {
         return;
     }
-    qs.push(
-        Q::text(
-            "principal.filing_number",
-            S,
-            bi("主体备案号", "The principal's filing number"),
-            Kind::Text,
-        )
-        .help(bi(
-            "在工信部备案系统或接入商控制台查到的号码，如 粤ICP备2021012345号（不带 -1 这样的网站序号）",
-            "As shown by the MIIT system or the provider's console, e.g. 粤ICP备2021012345号 (without a site suffix such as -1)",
-        )),
-    );
+    principal_number(qs);
     if cx.meta("~type.goal") == Some("change") {
         change_parts(cx, qs);
     }
@@ -263,6 +256,21 @@ fn filing_type(cx: &Cx, qs: &mut Vec<Q>) {
             .optional(),
         );
     }
+}
+
+fn principal_number(qs: &mut Vec<Q>) {
+    qs.push(
+        Q::text(
+            "principal.filing_number",
+            S,
+            bi("主体备案号", "The principal's filing number"),
+            Kind::Text,
+        )
+        .help(bi(
+            "在工信部备案系统或接入商控制台查到的号码，如 粤ICP备2021012345号（不带 -1 这样的网站序号）",
+            "As shown by the MIIT system or the provider's console, e.g. 粤ICP备2021012345号 (without a site suffix such as -1)",
+        )),
+    );
 }
 
 fn cancel_scope(qs: &mut Vec<Q>) {

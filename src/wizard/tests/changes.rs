@@ -108,18 +108,11 @@ fn back_to_the_goal_forgets_the_changed_parts() {
 #[test]
 fn parts_given_with_set_are_taken_as_they_are() {
     // `beian new --set account.filing_type=change --set account.changes=website`: one part
-    // as a plain string, not asked again.
+    // as a plain string, not asked again; the principal's number is asked.
     let mut draft = toml::Table::new();
-    answers::apply_sets(
-        &mut draft,
-        &[
-            "account.filing_type=change".into(),
-            "account.changes=website".into(),
-            "principal.filing_number=粤ICP备2021012345号".into(),
-        ],
-    )
-    .unwrap();
-    let mut script = vec![pick("huaweicloud"), Y, text("2026-12-01"), enter()];
+    answers::apply_sets(&mut draft, &["account.filing_type=change".into(), "account.changes=website".into()]).unwrap();
+    // The type is given, so the principal's number is the first question.
+    let mut script = vec![text("粤ICP备2021012345号"), pick("huaweicloud"), Y, text("2026-12-01"), enter()];
     script.extend(identity());
     script.extend(domain("example.com"));
     script.extend([text("示例科技官网"), text("粤ICP备2021012345号-1"), enter(), pick("other"), enter()]);
