@@ -122,6 +122,19 @@ fn domain(p: &mut Pty) {
     keys(p, "域名：请核对", "\r");
 }
 
+/// An individual's APP order (an individual files a website or an APP), up to the first
+/// platform's signing file: Android, its package given.
+fn individual_app(p: &mut Pty) {
+    account(p);
+    individual(p);
+    contacts(p);
+    domain(p);
+    keys(p, "这次备案网站还是 APP？", &format!("{DOWN}\r"));
+    answer(p, "APP 名称", "张三记账");
+    keys(p, "平台 1", "\r"); // Android
+    answer(p, "? 包名", "com.example.ledger");
+}
+
 /// A website order (asked first of a fresh order: a website, an APP, or both).
 fn website(p: &mut Pty, name: &str) {
     keys(p, "这次备案网站还是 APP？", "\r");
@@ -547,15 +560,7 @@ fn a_change_order_asks_only_the_changed_parts_and_the_numbers() {
 fn an_app_on_two_platforms() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = spawn(dir.path(), &[]);
-    account(&mut p);
-    individual(&mut p);
-    contacts(&mut p);
-    domain(&mut p);
-    // An individual's order is a website or an APP: this one is the APP.
-    keys(&mut p, "这次备案网站还是 APP？", &format!("{DOWN}\r"));
-    answer(&mut p, "APP 名称", "张三记账");
-    keys(&mut p, "平台 1", "\r"); // Android
-    answer(&mut p, "? 包名", "com.example.ledger");
+    individual_app(&mut p);
     // The signed APK instead of typed hex: its MD5 and public key are filled in, not asked.
     let apk = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/app/v1v2.apk");
     answer(&mut p, "签名文件", apk.to_str().unwrap());
@@ -734,15 +739,7 @@ fn a_keystore_password_is_asked_hidden_and_never_kept() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = spawn(dir.path(), &[]);
     let mut seen = String::new();
-    account(&mut p);
-    individual(&mut p);
-    contacts(&mut p);
-    domain(&mut p);
-    // An individual's order is a website or an APP: this one is the APP.
-    keys(&mut p, "这次备案网站还是 APP？", &format!("{DOWN}\r"));
-    answer(&mut p, "APP 名称", "张三记账");
-    keys(&mut p, "平台 1", "\r"); // Android
-    answer(&mut p, "? 包名", "com.example.ledger");
+    individual_app(&mut p);
     let jks = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/app/release.jks");
     say(&mut p, "签名文件", &format!("{}\r", jks.display()), &mut seen);
     say(&mut p, "? 密钥库密码", "wrong-one\r", &mut seen);

@@ -27,15 +27,20 @@ fn a_refused_selection_is_taken_back_before_asking_again() {
     assert_eq!(s(&r, "website.0.service_content"), "[\"blog\"]");
 }
 
-#[test]
-fn a_service_that_needs_a_pre_approval_asks_for_it() {
-    let mut script = enterprise(
+/// A 广东 company whose legal representative is its responsible person, up to the domains.
+fn shenzhen_company() -> Vec<Say> {
+    enterprise(
         "广东",
         "深圳市示例网络科技有限公司",
         "91440300MA5F000181",
         "广东省深圳市南山区科技园路1号",
         "44030519900101123X",
-    );
+    )
+}
+
+#[test]
+fn a_service_that_needs_a_pre_approval_asks_for_it() {
+    let mut script = shenzhen_company();
     script.extend(domain("example.com"));
     script.extend([
         site(),
@@ -118,13 +123,7 @@ fn a_shanxi_order_at_the_domain_cap_is_split_into_a_second_draft() {
 /// of the order's domains offered) and the draft checks clean.
 #[test]
 fn an_organisations_website_and_app_in_one_order_check_clean() {
-    let mut script = enterprise(
-        "广东",
-        "深圳市示例网络科技有限公司",
-        "91440300MA5F000181",
-        "广东省深圳市南山区科技园路1号",
-        "44030519900101123X",
-    );
+    let mut script = shenzhen_company();
     script.extend(domain_only("example.com"));
     script.extend([Y]); // another domain
     script.extend(domain_only("example.net"));
@@ -163,13 +162,7 @@ fn an_organisations_website_and_app_in_one_order_check_clean() {
 /// An organisation's APP-only order: no website is asked, and the draft checks clean.
 #[test]
 fn an_organisations_app_only_order_checks_clean() {
-    let mut script = enterprise(
-        "广东",
-        "深圳市示例网络科技有限公司",
-        "91440300MA5F000181",
-        "广东省深圳市南山区科技园路1号",
-        "44030519900101123X",
-    );
+    let mut script = shenzhen_company();
     script.extend(domain("example.com"));
     script.extend([
         pick("app"),
