@@ -34,6 +34,17 @@ impl TtyPrompter {
         }
     }
 
+    /// Show the question's help followed by the keys hint (or the hint alone).
+    fn help_with(&mut self, q: &Question, hint: &str) {
+        let mut shown = q.clone();
+        shown.help = if q.help.is_empty() {
+            hint.to_string()
+        } else {
+            self.with_hint(&q.help, hint)
+        };
+        self.help(&shown);
+    }
+
     fn help(&self, q: &Question) {
         if !q.help.is_empty() {
             let _ = self.term.write_line(&format!("  {}", style(&q.help).dim()));
@@ -234,13 +245,7 @@ impl Prompter for TtyPrompter {
         } else {
             "not shown as you type; Esc goes back"
         };
-        let mut shown = q.clone();
-        shown.help = if q.help.is_empty() {
-            hint.to_string()
-        } else {
-            self.with_hint(&q.help, hint)
-        };
-        self.help(&shown);
+        self.help_with(q, hint);
         let _no_echo = NoEcho::new();
         Ok(match self.read_line(q, None, true, validate)? {
             Some(s) => Reply::Answer(s),
@@ -256,13 +261,7 @@ impl Prompter for TtyPrompter {
             (Lang::En, false) => "↑↓ to move, Enter to choose, Esc to go back",
             (Lang::En, true) => "type to filter, ↑↓ to move, Enter to choose, Esc to go back",
         };
-        let mut shown = q.clone();
-        shown.help = if q.help.is_empty() {
-            hint.to_string()
-        } else {
-            self.with_hint(&q.help, hint)
-        };
-        self.help(&shown);
+        self.help_with(q, hint);
         let labels: Vec<&str> = choices.iter().map(|c| c.label.as_str()).collect();
         let picked = if long {
             FuzzySelect::with_theme(&self.theme)
@@ -294,13 +293,7 @@ impl Prompter for TtyPrompter {
             (Lang::En, true) => "y = yes, n = no; Enter = yes; Esc goes back",
             (Lang::En, false) => "y = yes, n = no; Enter = no; Esc goes back",
         };
-        let mut shown = q.clone();
-        shown.help = if q.help.is_empty() {
-            hint.to_string()
-        } else {
-            self.with_hint(&q.help, hint)
-        };
-        self.help(&shown);
+        self.help_with(q, hint);
         let b = Confirm::with_theme(&self.theme)
             .with_prompt(&q.prompt)
             .default(default)

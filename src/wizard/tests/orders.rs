@@ -27,6 +27,21 @@ fn a_refused_selection_is_taken_back_before_asking_again() {
     assert_eq!(s(&r, "website.0.service_content"), "[\"blog\"]");
 }
 
+/// An APP after its one platform: content other, languages, the principal's responsible
+/// person, no second APP, materials later, and the review writes.
+fn app_tail() -> Vec<Say> {
+    vec![
+        N, // another platform?
+        pick("other"),
+        enter(), // languages
+        pick("principal"),
+        N,       // another APP?
+        enter(), // summary
+        N,       // materials now?
+        enter(), // review: write
+    ]
+}
+
 /// A 广东 company whose legal representative is its responsible person, up to the domains.
 fn shenzhen_company() -> Vec<Say> {
     enterprise(
@@ -145,15 +160,8 @@ fn an_organisations_website_and_app_in_one_order_check_clean() {
         enter(), // no signing file
         text("0123456789ABCDEF0123456789ABCDEF"),
         text("30820122300d06092a864886f70d01010105000382010f003082010a0282010100c0ffee"),
-        N, // another platform?
-        pick("other"),
-        enter(), // languages
-        pick("principal"),
-        N,       // another APP?
-        enter(), // summary
-        N,       // materials now?
-        enter(), // review: write
     ]);
+    script.extend(app_tail());
     let r = run(script);
     assert_clean(&r);
     assert_eq!(s(&r, "app.0.domains"), "[\"example.com\", \"example.net\"]");
@@ -172,15 +180,8 @@ fn an_organisations_app_only_order_checks_clean() {
         enter(), // no signing file
         text("0123456789ABCDEF0123456789ABCDEF01234567"),
         text("30820122300d06092a864886f70d01010105000382010f003082010a0282010100c0ffee"),
-        N, // another platform?
-        pick("other"),
-        enter(), // languages
-        pick("principal"),
-        N,       // another APP?
-        enter(), // summary
-        N,       // materials now?
-        enter(), // review: write
     ]);
+    script.extend(app_tail());
     let r = run(script);
     assert_clean(&r);
     assert!(get(&r.draft, "website").is_none(), "{:?}", r.p.asked);
